@@ -1,0 +1,31 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode is set package-wide below.
+let sharedSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "MSPKit",
+    products: [
+        .library(name: "MSPCore", targets: ["MSPCore"])
+    ],
+    dependencies: [],
+    targets: [
+        .target(name: "MSPCore", swiftSettings: sharedSettings),
+        .target(
+            name: "MSPTestSupport",
+            path: "Tests/MSPTestSupport",
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "MSPCoreTests",
+            dependencies: ["MSPCore", "MSPTestSupport"],
+            swiftSettings: sharedSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,84 @@
+/// Exact integer kernels shared by the money and ratio types.
+///
+/// Each kernel works on 64-bit signed values with a 128-bit intermediate, so `a × b / c`
+/// never loses a digit before the single, named rounding step. They return `nil` instead of
+/// trapping; the public types turn `nil` into a ``MoneyError`` that names the operation.
+@usableFromInline
+internal enum ExactArithmetic {
+    /// Powers of ten that fit in `Int64`, `10^0 ... 10^18`.
+    @usableFromInline
+    static let powersOfTen: [Int64] = {
+        var result: [Int64] = [1]
+        for _ in 1...18 { result.append(result[result.count - 1] * 10) }
+        return result
+    }()
+
+    /// The outcome of a rounded division.
+    @usableFromInline
+    enum Failure: Error, Sendable {
+        case overflow
+        case divisionByZero
+        case roundingNecessary
+    }
+
+    /// `round(a × b / c)` under `rule`, exactly.
+    ///
+    /// - Returns: the rounded quotient, or the reason it cannot be produced.
+    @inlinable
+    static func multiplyDivide(
+        _ a: Int64, _ b: Int64, _ c: Int64, rounding rule: RoundingRule
+    ) -> Result<Int64, Failure> {
+        if c == 0 { return .failure(.divisionByZero) }
+        let negative = ((a < 0) != (b < 0)) != (c < 0)
+        let product = a.magnitude.multipliedFullWidth(by: b.magnitude)
+        let divisor = c.magnitude
+        // The quotient fits in 64 bits only when the high word is below the divisor.
+        if product.high >= divisor { return .failure(.overflow) }
+        let (quotient, remainder) = divisor.dividingFullWidth((product.high, product.low))
+        guard
+            let magnitude = rule.roundMagnitude(
+                quotient: quotient, remainder: remainder, divisor: divisor, negative: negative)
+        else { return .failure(.roundingNecessary) }
+        return signed(magnitude, negative: negative)
+    }
+
+    /// `round(a / c)` under `rule`.
+    @inlinable
+    static func divide(_ a: Int64, _ c: Int64, rounding rule: RoundingRule) -> Result<Int64, Failure> {
+        multiplyDivide(a, 1, c, rounding: rule)
+    }
+
+    /// A magnitude with a sign, or `.overflow` when it does not fit `Int64`.
+    @inlinable
+    static func signed(_ magnitude: UInt64, negative: Bool) -> Result<Int64, Failure> {
+        if negative {
+            if magnitude > UInt64(Int64.max) + 1 { return .failure(.overflow) }
+            return .success(magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude))
+        }
+        if magnitude > UInt64(Int64.max) { return .failure(.overflow) }
+        return .success(Int64(magnitude))
+    }
+
+    /// The greatest common divisor of two magnitudes (binary GCD); `gcd(0, x) == x`.
+    @inlinable
+    static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var a = a
+        var b = b
+        if a == 0 { return b }
+        if b == 0 { return a }
+        let shift = (a | b).trailingZeroBitCount
+        a >>= a.trailingZeroBitCount
+        repeat {
+            b >>= b.trailingZeroBitCount
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return a << shift
+    }
+
+    /// `10^exponent` for `0...18`, or `nil`.
+    @inlinable
+    static func powerOfTen(_ exponent: Int) -> Int64? {
+        exponent >= 0 && exponent <= 18 ? powersOfTen[exponent] : nil
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// A half-open interval of instants, `[start, end)`.
+///
+/// The start belongs to the range and the end does not, so consecutive periods
+/// `[Jan 1, Feb 1)` and `[Feb 1, Mar 1)` share no instant and their durations add up. A range
+/// whose start equals its end is empty: it contains nothing and has zero duration.
+///
+/// Instants are Foundation `Date`s. MSPKit's time arithmetic works at a resolution of one
+/// millisecond: each bound is rounded to the nearest millisecond when the range is created,
+/// so durations are exact integers of milliseconds and `Date`'s floating-point representation
+/// never leaks into a sum.
+public struct DateRange: Sendable, Hashable {
+    /// The first instant in the range.
+    public let start: Date
+    /// The first instant after the range.
+    public let end: Date
+
+    /// Creates `[start, end)`.
+    ///
+    /// - Throws: ``PeriodError`` `invalidInstant` for a non-finite bound or one outside years
+    ///   1...9999, `endBeforeStart` when `end < start`.
+    public init(start: Date, end: Date) throws(PeriodError) {
+        let startMilliseconds = try Instant.milliseconds(start, field: "start")
+        let endMilliseconds = try Instant.milliseconds(end, field: "end")
+        guard startMilliseconds <= endMilliseconds else {
+            throw .endBeforeStart(start: start, end: end)
+        }
+        self.init(milliseconds: startMilliseconds, endMilliseconds)
+    }
+
+    /// Creates a range from millisecond bounds already validated, `start <= end`.
+    internal init(milliseconds start: Int64, _ end: Int64) {
+        self.start = Instant.date(milliseconds: start)
+        self.end = Instant.date(milliseconds: end)
+        self.startMilliseconds = start
+        self.endMilliseconds = end
+    }
+
+    /// Milliseconds since 1970-01-01T00:00:00Z of ``start``.
+    internal let startMilliseconds: Int64
+    /// Milliseconds since 1970-01-01T00:00:00Z of ``end``.
+    internal let endMilliseconds: Int64
+
+    /// Whether the range contains no instant.
+    public var isEmpty: Bool { startMilliseconds == endMilliseconds }
+
+    /// The exact length of the range.
+    public var duration: Duration { .milliseconds(endMilliseconds - startMilliseconds) }
+
+    /// Whether `instant` lies in `[start, end)`.
+    public func contains(_ instant: Date) -> Bool {
+        guard let t = Instant.millisecondsIfValid(instant) else { return false }
+        return startMilliseconds <= t && t < endMilliseconds
+    }
+
+    /// Whether every instant of `other` lies in this range. An empty range is contained when
+    /// its position lies within `[start, end]`.
+    public func contains(_ other: DateRange) -> Bool {
+        startMilliseconds <= other.startMilliseconds && other.endMilliseconds <= endMilliseconds
+    }
+
+    /// Whether the two ranges share at least one instant. Ranges that only touch
+    /// (`a.end == b.start`) do not overlap, and an empty range overlaps nothing.
+    public func overlaps(_ other: DateRange) -> Bool {
+        startMilliseconds < other.endMilliseconds && other.startMilliseconds < endMilliseconds
+            && !isEmpty && !other.isEmpty
+    }
+
+    /// The instants in both ranges, or `nil` when they do not overlap.
+    public func intersection(_ other: DateRange) -> DateRange? {
+        guard overlaps(other) else { return nil }
+        return DateRange(
+            milliseconds: max(startMilliseconds, other.startMilliseconds),
+            min(endMilliseconds, other.endMilliseconds))
+    }
+
+    /// Merges ranges that overlap or touch into a sorted list of disjoint, non-empty ranges.
+    ///
+    /// `[09:00, 10:00)`, `[09:30, 11:00)` and `[11:00, 12:00)` merge into `[09:00, 12:00)`:
+    /// touching ranges join because no instant separates them. Empty ranges disappear.
+    ///
+    /// - Complexity: O(*n* log *n*) for *n* ranges.
+    public static func union(_ ranges: some Sequence<DateRange>) -> [DateRange] {
+        let sorted = ranges.filter { !$0.isEmpty }.sorted {
+            ($0.startMilliseconds, $0.endMilliseconds) < ($1.startMilliseconds, $1.endMilliseconds)
+        }
+        var merged: [DateRange] = []
+        merged.reserveCapacity(sorted.count)
+        for range in sorted {
+            if let last = merged.last, range.startMilliseconds <= last.endMilliseconds {
+                if range.endMilliseconds > last.endMilliseconds {
+                    merged[merged.count - 1] = DateRange(
+                        milliseconds: last.startMilliseconds, range.endMilliseconds)
+                }
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+
+    /// The parts of this range not covered by any of `ranges`, in order.
+    ///
+    /// - Complexity: O(*n* log *n*) for *n* ranges.
+    public func subtracting(_ ranges: some Sequence<DateRange>) -> [DateRange] {
+        var result: [DateRange] = []
+        var cursor = startMilliseconds
+        for cut in DateRange.union(ranges) {
+            if cut.endMilliseconds <= cursor { continue }
+            if cut.startMilliseconds >= endMilliseconds { break }
+            if cut.startMilliseconds > cursor {
+                result.append(DateRange(milliseconds: cursor, cut.startMilliseconds))
+            }
+            cursor = max(cursor, cut.endMilliseconds)
+        }
+        if cursor < endMilliseconds { result.append(DateRange(milliseconds: cursor, endMilliseconds)) }
+        return result
+    }
+}
+
+extension DateRange: Comparable {
+    /// Orders by start, then by end.
+    public static func < (lhs: DateRange, rhs: DateRange) -> Bool {
+        (lhs.startMilliseconds, lhs.endMilliseconds) < (rhs.startMilliseconds, rhs.endMilliseconds)
+    }
+}
+
+extension DateRange: CustomStringConvertible {
+    /// `[2026-01-01T00:00:00.000Z, 2026-02-01T00:00:00.000Z)`.
+    public var description: String { "[\(start.iso8601Text), \(end.iso8601Text))" }
+}
+
+extension DateRange: Codable {
+    private enum CodingKeys: String, CodingKey { case start, end }
+
+    /// Decodes `{"start": …, "end": …}` and re-validates `start <= end`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let start = try container.decode(Date.self, forKey: .start)
+        let end = try container.decode(Date.self, forKey: .end)
+        do {
+            try self.init(start: start, end: end)
+        } catch {
+            throw DecodingError.dataCorruptedError(
+                forKey: .end, in: container, debugDescription: error.description)
+        }
+    }
+
+    /// Encodes `{"start": …, "end": …}` with the encoder's date strategy.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+    }
+}

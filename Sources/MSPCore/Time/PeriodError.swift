@@ -1,0 +1,86 @@
+import Foundation
+
+/// An error from date ranges, billing cycles, billing periods and proration.
+///
+/// A struct with a ``code-swift.property`` rather than an enum, so that new codes do not
+/// break a caller's `switch`; every error names the ``field`` and the offending ``value``.
+public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The kind of failure.
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The code's stable name.
+        public var rawValue: String
+        /// Creates a code from its name.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code's name.
+        public var description: String { rawValue }
+
+        /// A range whose end is before its start.
+        public static let endBeforeStart = Code(rawValue: "endBeforeStart")
+        /// An instant that is not a finite date in the supported span.
+        public static let invalidInstant = Code(rawValue: "invalidInstant")
+        /// A billing-cycle anchor day outside 1...31.
+        public static let invalidAnchorDay = Code(rawValue: "invalidAnchorDay")
+        /// A cycle length (months or weeks) outside its range.
+        public static let invalidInterval = Code(rawValue: "invalidInterval")
+        /// A time-zone identifier the system does not know.
+        public static let unknownTimeZone = Code(rawValue: "unknownTimeZone")
+        /// A sub-range that is not inside the range it is a fraction of.
+        public static let notWithinPeriod = Code(rawValue: "notWithinPeriod")
+        /// A request that would produce more periods than the documented limit.
+        public static let tooManyPeriods = Code(rawValue: "tooManyPeriods")
+        /// A weekday number outside 1...7.
+        public static let invalidWeekday = Code(rawValue: "invalidWeekday")
+    }
+
+    /// The kind of failure.
+    public var code: Code
+    /// The input the error is about, such as `"end"` or `"anchorDay"`.
+    public var field: String
+    /// The offending value as text.
+    public var value: String
+    /// A sentence for people.
+    public var message: String
+
+    /// Creates an error. Prefer the static factories, which fill in a consistent message.
+    public init(code: Code, field: String, value: String, message: String) {
+        self.code = code
+        self.field = field
+        self.value = value
+        self.message = message
+    }
+
+    /// `code: message`.
+    public var description: String { "\(code): \(message)" }
+}
+
+extension PeriodError {
+    /// A range `[start, end)` with `end < start`.
+    public static func endBeforeStart(start: Date, end: Date) -> PeriodError {
+        PeriodError(
+            code: .endBeforeStart, field: "end", value: end.iso8601Text,
+            message: "end \(end.iso8601Text) is before start \(start.iso8601Text)")
+    }
+
+    /// An instant that is NaN, infinite or outside years 1...9999.
+    public static func invalidInstant(_ date: Date, field: String) -> PeriodError {
+        PeriodError(
+            code: .invalidInstant, field: field, value: String(describing: date.timeIntervalSince1970),
+            message: "\(field) \(date.timeIntervalSince1970) s is not an instant in years 1...9999")
+    }
+
+    /// An unknown IANA time-zone identifier.
+    public static func unknownTimeZone(_ identifier: String) -> PeriodError {
+        PeriodError(
+            code: .unknownTimeZone, field: "timeZone", value: identifier,
+            message: "time zone \"\(identifier)\" is not a known IANA identifier")
+    }
+}
+
+extension Date {
+    /// The instant as ISO 8601 in UTC with milliseconds, for messages and descriptions.
+    internal var iso8601Text: String {
+        guard timeIntervalSince1970.isFinite else { return String(describing: timeIntervalSince1970) }
+        return self.formatted(
+            Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+    }
+}
