@@ -62,7 +62,7 @@ public func caseGenerator(seed: UInt64, caseIndex: Int) -> SplitMix64 {
 
 extension RandomNumberGenerator {
     /// A uniformly distributed integer in `range`, without modulo bias.
-    public mutating func int(in range: ClosedRange<Int64>) -> Int64 {
+    public mutating func int64(in range: ClosedRange<Int64>) -> Int64 {
         Int64.random(in: range, using: &self)
     }
 

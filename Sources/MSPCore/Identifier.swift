@@ -1,0 +1,103 @@
+/// A typed identifier: a string that knows what it identifies.
+///
+/// `Identifier<Customer>` and `Identifier<Device>` are different types, so a customer's ID
+/// cannot be passed where a device's is expected, yet both are plain strings underneath
+/// (the phantom-type technique of pointfreeco/swift-tagged). `Owner` is only a marker; it
+/// need not be `Sendable` or `Codable`.
+///
+/// ```swift
+/// enum Customer {}
+/// let id = try Identifier<Customer>("cust-0042")
+/// ```
+///
+/// An identifier is 1 to ``maximumLength`` UTF-8 bytes with no control characters. It is
+/// `Codable` as a plain JSON string and ordered by its string's Unicode scalars, so sorting is
+/// stable across platforms and locales.
+public struct Identifier<Owner>: RawRepresentable {
+    /// The most UTF-8 bytes an identifier may have.
+    public static var maximumLength: Int { 256 }
+
+    /// The identifier's text.
+    public let rawValue: String
+
+    /// Creates an identifier, validating it.
+    ///
+    /// - Throws: ``IdentifierError`` `empty`, `tooLong` or `controlCharacter`.
+    public init(_ rawValue: String) throws(IdentifierError) {
+        guard !rawValue.isEmpty else { throw .empty }
+        guard rawValue.utf8.count <= Self.maximumLength else {
+            throw .tooLong(rawValue, limit: Self.maximumLength)
+        }
+        if rawValue.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw .controlCharacter(rawValue)
+        }
+        self.rawValue = rawValue
+    }
+
+    /// Creates an identifier when `rawValue` is valid, or `nil`.
+    public init?(rawValue: String) {
+        guard let value = try? Identifier(rawValue) else { return nil }
+        self = value
+    }
+}
+
+extension Identifier: Sendable {}
+extension Identifier: Hashable {}
+
+extension Identifier: Comparable {
+    /// Orders by Unicode scalar values, independent of locale.
+    public static func < (lhs: Identifier, rhs: Identifier) -> Bool {
+        lhs.rawValue.unicodeScalars.lexicographicallyPrecedes(rhs.rawValue.unicodeScalars)
+    }
+}
+
+extension Identifier: CustomStringConvertible {
+    /// The identifier's text.
+    public var description: String { rawValue }
+}
+
+extension Identifier: Codable {
+    /// Decodes a plain JSON string and validates it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    /// Encodes the plain string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// An invalid ``Identifier``.
+public struct IdentifierError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The rule the identifier broke: `"empty"`, `"tooLong"` or `"controlCharacter"`.
+    public var code: String
+    /// The offending text (cut to 64 characters in messages).
+    public var value: String
+
+    /// The identifier is the empty string.
+    public static let empty = IdentifierError(code: "empty", value: "")
+
+    /// The identifier has more than `limit` UTF-8 bytes.
+    public static func tooLong(_ value: String, limit: Int) -> IdentifierError {
+        IdentifierError(code: "tooLong", value: value)
+    }
+
+    /// The identifier contains a control character (a newline, a tab, NUL).
+    public static func controlCharacter(_ value: String) -> IdentifierError {
+        IdentifierError(code: "controlCharacter", value: value)
+    }
+
+    /// `code: identifier "…"`.
+    public var description: String {
+        let shown = value.count > 64 ? String(value.prefix(64)) + "…" : value
+        return "\(code): identifier \"\(shown.debugDescription.dropFirst().dropLast())\""
+    }
+}

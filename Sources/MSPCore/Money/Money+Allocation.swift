@@ -1,0 +1,146 @@
+/// Splitting an amount into parts that always add back to it.
+///
+/// Allocation never loses or invents a minor unit. Each part first gets the share
+/// `total × weight / Σ weights` rounded toward zero; the minor units left over (fewer than
+/// the number of parts) then go one each to the parts with the **largest remainders**, and
+/// among equal remainders to the **earliest part** in the list. This is the
+/// largest-remainder (Hamilton) method; with equal weights it gives the extra units to the
+/// first parts.
+///
+/// | total | weights | parts |
+/// |---|---|---|
+/// | 100.00 | 1, 1, 1 | 33.34, 33.33, 33.33 |
+/// | 0.05 | 3, 7 | 0.02, 0.03 (exact 0.015 and 0.035: equal remainders, the first part wins) |
+/// | 10.00 | 1, 0, 1 | 5.00, 0.00, 5.00 |
+/// | -100.00 | 1, 1, 1 | -33.34, -33.33, -33.33 |
+/// | 0.02 | 1, 1, 1 | 0.01, 0.01, 0.00 |
+/// | 0.00 | 2, 1 | 0.00, 0.00 |
+///
+/// A negative total is allocated by magnitude and every part gets the total's sign, so parts
+/// of a credit are credits. A part with weight zero always gets zero.
+extension Money {
+    /// The most parts one allocation may produce.
+    public static let maximumAllocationParts = 1_000_000
+
+    /// Splits the amount in proportion to integer weights.
+    ///
+    /// - Parameter weights: One non-negative weight per part, not all zero.
+    /// - Returns: One amount per weight, in the same order, summing exactly to `self`.
+    /// - Throws: ``MoneyError`` `invalidRatio` for an empty list, a negative weight or all
+    ///   zeros, `invalidCount` for more than ``maximumAllocationParts`` parts, `overflow` when
+    ///   the weights' sum does not fit 64 bits.
+    /// - Complexity: O(*n* log *n*) for *n* parts.
+    public func allocated(by weights: [Int64]) throws(MoneyError) -> [Money] {
+        guard !weights.isEmpty else { throw .invalidRatio("[]", reason: "no parts") }
+        guard weights.count <= Money.maximumAllocationParts else {
+            throw .invalidCount(
+                weights.count, field: "parts",
+                reason: "more than \(Money.maximumAllocationParts) parts")
+        }
+        var total: Int64 = 0
+        for weight in weights {
+            guard weight >= 0 else {
+                throw .invalidRatio(weightsText(weights), reason: "weight \(weight) is negative")
+            }
+            let (sum, overflow) = total.addingReportingOverflow(weight)
+            guard !overflow else {
+                throw .overflow(operation: "allocate", operands: "sum of weights")
+            }
+            total = sum
+        }
+        guard total > 0 else { throw .invalidRatio(weightsText(weights), reason: "all weights are zero") }
+        return distribute(weights: weights, weightSum: UInt64(total))
+    }
+
+    /// Splits the amount in proportion to exact ratios (`[1/3, 2/3]`, `[0.5, 0.25, 0.25]`).
+    ///
+    /// The ratios need not sum to one: they are weights. They are brought to a common
+    /// denominator and allocated as integers, so the result is the same as for the
+    /// equivalent integer weights.
+    ///
+    /// - Throws: as ``allocated(by:)-([Int64])``, plus `overflow` when the common
+    ///   denominator does not fit 64 bits.
+    /// - Complexity: O(*n* log *n*) for *n* parts.
+    public func allocated(by ratios: [Rational]) throws(MoneyError) -> [Money] {
+        var common: Int64 = 1
+        for ratio in ratios {
+            let g = Int64(ExactArithmetic.gcd(common.magnitude, ratio.denominator.magnitude))
+            let (lcm, overflow) = (common / g).multipliedReportingOverflow(by: ratio.denominator)
+            guard !overflow else {
+                throw .overflow(operation: "allocate", operands: "common denominator of ratios")
+            }
+            common = lcm
+        }
+        var weights: [Int64] = []
+        weights.reserveCapacity(ratios.count)
+        for ratio in ratios {
+            let (weight, overflow) = ratio.numerator.multipliedReportingOverflow(
+                by: common / ratio.denominator)
+            guard !overflow else {
+                throw .overflow(operation: "allocate", operands: "ratio \(ratio)")
+            }
+            weights.append(weight)
+        }
+        return try allocated(by: weights)
+    }
+
+    /// Splits the amount into `count` parts as equal as possible; the first parts get the
+    /// extra minor units: `100.00 USD` into 3 is `[33.34, 33.33, 33.33]`.
+    ///
+    /// - Throws: ``MoneyError`` `invalidCount` when `count` is not in
+    ///   `1...maximumAllocationParts`.
+    /// - Complexity: O(*n*).
+    public func split(into count: Int) throws(MoneyError) -> [Money] {
+        guard count >= 1, count <= Money.maximumAllocationParts else {
+            throw .invalidCount(
+                count, field: "count", reason: "must be in 1...\(Money.maximumAllocationParts)")
+        }
+        let magnitude = minorUnits.magnitude
+        let base = magnitude / UInt64(count)
+        let extra = Int(magnitude % UInt64(count))
+        let negative = minorUnits < 0
+        var parts: [Money] = []
+        parts.reserveCapacity(count)
+        for index in 0..<count {
+            parts.append(signedPart(base + (index < extra ? 1 : 0), negative: negative))
+        }
+        return parts
+    }
+
+    /// The largest-remainder distribution of `|minorUnits|` by validated weights.
+    private func distribute(weights: [Int64], weightSum: UInt64) -> [Money] {
+        let magnitude = minorUnits.magnitude
+        var shares = [UInt64](repeating: 0, count: weights.count)
+        var remainders = [UInt64](repeating: 0, count: weights.count)
+        var assigned: UInt64 = 0
+        for (index, weight) in weights.enumerated() {
+            // share ≤ magnitude, so the full-width division cannot overflow.
+            let product = magnitude.multipliedFullWidth(by: UInt64(weight))
+            let (share, remainder) = weightSum.dividingFullWidth(product)
+            shares[index] = share
+            remainders[index] = remainder
+            assigned += share
+        }
+        let leftover = Int(magnitude - assigned)
+        if leftover > 0 {
+            let order = weights.indices.sorted {
+                remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1
+            }
+            for index in order.prefix(leftover) { shares[index] += 1 }
+        }
+        let negative = minorUnits < 0
+        return shares.map { signedPart($0, negative: negative) }
+    }
+
+    /// A part of this amount's magnitude with this amount's sign. Parts never exceed the
+    /// magnitude, so the conversion cannot overflow (`Int64.min` is handled by wrapping).
+    private func signedPart(_ magnitude: UInt64, negative: Bool) -> Money {
+        let value = negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
+        return Money(minorUnits: value, currency: currency)
+    }
+
+    private func weightsText(_ weights: [Int64]) -> String {
+        "[" + weights.prefix(8).map(String.init).joined(separator: ", ")
+            + (weights.count > 8 ? ", …]" : "]")
+    }
+}

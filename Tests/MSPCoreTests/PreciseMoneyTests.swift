@@ -1,0 +1,64 @@
+import Foundation
+import MSPCore
+import Testing
+
+@Suite struct PreciseMoneyTests {
+    @Test func subCentTierPriceTimesQuantity() throws {
+        // 0.067 × 55 = 3.685 exactly; halfEven → 3.68, halfUp → 3.69.
+        let price = try PreciseMoney(parsing: "0.067", currency: .usd)
+        let extended = try price * 55
+        #expect(extended.amountText == "3.685")
+        #expect(try extended.rounded(.halfEven) == usd("3.68"))
+        #expect(try extended.rounded(.halfUp) == usd("3.69"))
+        #expect(try price.amount(for: Rational(55), rounding: .halfUp) == usd("3.69"))
+    }
+
+    @Test func perGigabytePriceIsExact() throws {
+        let price = try PreciseMoney(parsing: "0.000125", currency: .usd)
+        #expect(price.scaledUnits == 12_500)
+        #expect(price.majorUnits == (try Rational(1, 8000)))
+        #expect(try (price * 1_000_000).rounded(.unnecessary) == usd("125.00"))
+        #expect(try price.amount(for: Rational(parsing: "1234.5"), rounding: .halfUp) == usd("0.15"))  // 0.1543125
+    }
+
+    @Test func decimalQuantities() throws {
+        let rate = try PreciseMoney(parsing: "125", currency: .usd)
+        #expect(try rate.amount(for: Rational(parsing: "1.25"), rounding: .unnecessary) == usd("156.25"))
+        #expect(try rate.multiplied(by: Rational(1, 3), rounding: .halfUp).amountText == "41.66666667")
+    }
+
+    @Test func sixExtraDecimalsAndNoMore() throws {
+        #expect(try PreciseMoney(parsing: "0.00000001", currency: .usd).scaledUnits == 1)
+        #expect(throws: MoneyError.tooManyDecimals("0.000000001", field: "amount", decimals: 9, allowed: 8, target: "precise USD")) {
+            try PreciseMoney(parsing: "0.000000001", currency: .usd)
+        }
+        #expect(try PreciseMoney(parsing: "0.000001", currency: .jpy).scaledUnits == 1)
+    }
+
+    @Test func additionAndConversions() throws {
+        let a = try PreciseMoney(parsing: "1.005", currency: .usd)
+        let b = try PreciseMoney(usd("2.00"))
+        #expect(try (a + b).amountText == "3.005")
+        #expect(try (a - b).amountText == "-0.995")
+        #expect(try (a + b).rounded(.halfEven) == usd("3.00"))
+        #expect(throws: MoneyError.currencyMismatch(.usd, .eur, operation: "add")) {
+            try a + PreciseMoney.zero(.eur)
+        }
+        #expect(throws: MoneyError.roundingNecessary(operation: "round", value: "1.005 USD")) {
+            try a.rounded(.unnecessary)
+        }
+        #expect(throws: MoneyError.self) { try PreciseMoney(Money(minorUnits: .max, currency: .usd)) }
+    }
+
+    @Test func jsonShape() throws {
+        let price = try PreciseMoney(parsing: "0.000125", currency: .usd)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(price)
+        #expect(String(decoding: data, as: UTF8.self) == #"{"amount":"0.000125","currency":"USD"}"#)
+        #expect(try JSONDecoder().decode(PreciseMoney.self, from: data) == price)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(PreciseMoney.self, from: Data(#"{"amount":"0.000000001","currency":"USD"}"#.utf8))
+        }
+    }
+}
