@@ -64,7 +64,8 @@ extension Identifier: Codable {
         do {
             try self.init(text)
         } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: error.description)
         }
     }
 

@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: ["usd", "US", "USDXX", "U$D", "", "ÜSD", "US D"])
     func rejectsMalformedCodes(code: String) {
-        #expect(throws: MoneyError.invalidCurrencyCode(code)) { try Currency(code: code) }
+        #expect(throws: MoneyError.malformedCurrency(code)) { try Currency(code: code) }
     }
 
     @Test(arguments: ["XXX", "XAU", "HRK", "ABCD", "QQQ"])

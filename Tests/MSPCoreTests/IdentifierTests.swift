@@ -24,6 +24,8 @@ private enum Device {}
         let data = try JSONEncoder().encode(ids[0])
         #expect(String(decoding: data, as: UTF8.self) == #""b""#)
         #expect(try JSONDecoder().decode(Identifier<Device>.self, from: data) == ids[0])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Identifier<Device>.self, from: Data(#""""#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Identifier<Device>.self, from: Data(#""""#.utf8))
+        }
     }
 }

@@ -32,7 +32,8 @@ import Testing
         #expect(try usd("100.00").split(into: 3) == ["33.34", "33.33", "33.33"].map(usd))
         #expect(try usd("-0.05").split(into: 3) == ["-0.02", "-0.02", "-0.01"].map(usd))
         #expect(try usd("7.00").split(into: 1) == [usd("7.00")])
-        #expect(try Money(minorUnits: 5, currency: .jpy).split(into: 2).map(\.minorUnits) == [3, 2])
+        #expect(
+            try Money(minorUnits: 5, currency: .jpy).split(into: 2).map(\.minorUnits) == [3, 2])
     }
 
     @Test func rationalRatiosMatchIntegerWeights() throws {
@@ -54,7 +55,9 @@ import Testing
 
     @Test func badRatiosAreErrors() throws {
         let amount = try usd("1.00")
-        #expect(throws: MoneyError.invalidRatio("[]", reason: "no parts")) { try amount.allocated(by: [Int64]()) }
+        #expect(throws: MoneyError.invalidRatio("[]", reason: "no parts")) {
+            try amount.allocated(by: [Int64]())
+        }
         #expect(throws: MoneyError.invalidRatio("[1, -1]", reason: "weight -1 is negative")) {
             try amount.allocated(by: [1, -1])
         }
@@ -64,21 +67,29 @@ import Testing
         #expect(throws: MoneyError.overflow(operation: "allocate", operands: "sum of weights")) {
             try amount.allocated(by: [.max, 1])
         }
-        #expect(throws: MoneyError.invalidCount(0, field: "count", reason: "must be in 1...1000000")) {
+        #expect(
+            throws: MoneyError.invalidCount(0, field: "count", reason: "must be in 1...1000000")
+        ) {
             try amount.split(into: 0)
         }
-        #expect(throws: MoneyError.invalidCount(1_000_001, field: "count", reason: "must be in 1...1000000")) {
+        #expect(
+            throws: MoneyError.invalidCount(
+                1_000_001, field: "count", reason: "must be in 1...1000000")
+        ) {
             try amount.split(into: 1_000_001)
         }
     }
 
     @Test func partsAlwaysSumToTheTotalAndStayWithinOneUnitOfTheirShare() throws {
         try checkProperty(seed: 0x5EED_0004) { rng in
-            let total = rng.chance(1, in: 20)
+            let total =
+                rng.chance(1, in: 20)
                 ? rng.element(of: [Int64.max, Int64.min, 0, 1, -1])
                 : rng.int64(in: -1_000_000_000_000...1_000_000_000_000)
             let count = rng.int(in: 1...12)
-            let weights = (0..<count).map { _ in rng.chance(1, in: 5) ? 0 : rng.int64(in: 0...1_000_000) }
+            let weights = (0..<count).map { _ in
+                rng.chance(1, in: 5) ? 0 : rng.int64(in: 0...1_000_000)
+            }
             let money = Money(minorUnits: total, currency: .usd)
             guard weights.contains(where: { $0 > 0 }) else { return ("all zero", nil) }
             let parts = try money.allocated(by: weights)

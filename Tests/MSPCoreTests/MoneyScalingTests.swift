@@ -40,14 +40,17 @@ import Testing
         #expect(try usd("0.05").divided(by: 2, rounding: .halfUp) == usd("0.03"))
         #expect(try usd("0.05").divided(by: 2, rounding: .halfEven) == usd("0.02"))
         #expect(try usd("100.00").divided(by: -3, rounding: .halfUp) == usd("-33.33"))
-        #expect(try usd("100.00").divided(by: Rational(parsing: "1.25"), rounding: .unnecessary) == usd("80.00"))
+        #expect(
+            try usd("100.00").divided(by: Rational(parsing: "1.25"), rounding: .unnecessary)
+                == usd("80.00"))
         #expect(throws: MoneyError.divisionByZero(operation: "divide", dividend: "1.00 USD")) {
             try usd("1.00").divided(by: 0, rounding: .halfUp)
         }
         #expect(throws: MoneyError.divisionByZero(operation: "divide", dividend: "1.00 USD")) {
             try usd("1.00").divided(by: Rational.zero, rounding: .halfUp)
         }
-        #expect(throws: MoneyError.roundingNecessary(operation: "divide", value: "1.00 USD × 1/3")) {
+        #expect(throws: MoneyError.roundingNecessary(operation: "divide", value: "1.00 USD × 1/3"))
+        {
             try usd("1.00").divided(by: 3, rounding: .unnecessary)
         }
     }
@@ -55,7 +58,9 @@ import Testing
     @Test func percentages() throws {
         let tax = try Percentage(parsing: "7.25%")
         #expect(try usd("19.99").percentage(tax, rounding: .halfUp) == usd("1.45"))
-        #expect(try usd("100.00").percentage(Percentage(parsing: "12.5"), rounding: .unnecessary) == usd("12.50"))
+        #expect(
+            try usd("100.00").percentage(Percentage(parsing: "12.5"), rounding: .unnecessary)
+                == usd("12.50"))
         #expect(try usd("100.00").percentage(Percentage(3), rounding: .unnecessary) == usd("3.00"))
         let kwd = Money(minorUnits: 1_000, currency: .kwd)  // 1.000 KWD
         #expect(try kwd.percentage(tax, rounding: .halfEven).minorUnits == 72)  // 0.0725 → 0.072
@@ -67,20 +72,24 @@ import Testing
             try big.multiplied(by: Rational(3, 2), rounding: .halfUp)
         }
         // A 128-bit intermediate keeps large exact products exact.
-        #expect(try big.multiplied(by: Rational(Int64.max - 1, Int64.max), rounding: .down).minorUnits == Int64.max - 1)
+        #expect(
+            try big.multiplied(by: Rational(Int64.max - 1, Int64.max), rounding: .down).minorUnits
+                == Int64.max - 1)
     }
 
-    @Test(arguments: [
-        ("12.32", "12.30"), ("12.33", "12.35"), ("12.37", "12.35"), ("12.38", "12.40"),
-        ("12.325", nil), ("-12.33", "-12.35"), ("0.02", "0.00"), ("0.03", "0.05"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("12.32", "12.30"), ("12.33", "12.35"), ("12.37", "12.35"), ("12.38", "12.40"),
+            ("12.325", nil), ("-12.33", "-12.35"), ("0.02", "0.00"), ("0.03", "0.05"),
+        ] as [(String, String?)])
     func cashRoundingToFiveRappen(amount: String, expected: String?) throws {
         guard let expected else {
             #expect(throws: MoneyError.self) { try Money(parsing: amount, currency: .chf) }
             return
         }
         let money = try Money(parsing: amount, currency: .chf)
-        #expect(try money.roundedToCashIncrement(.halfUp) == Money(parsing: expected, currency: .chf))
+        #expect(
+            try money.roundedToCashIncrement(.halfUp) == Money(parsing: expected, currency: .chf))
     }
 
     @Test func cashRoundingWithoutIncrementIsIdentity() throws {
@@ -105,10 +114,14 @@ import Testing
             // halfEven: nearest; on a tie the even one.
             let twiceRemainder = 2 * (product - floor * denominator)
             let nearest =
-                twiceRemainder < denominator ? floor
+                twiceRemainder < denominator
+                ? floor
                 : twiceRemainder > denominator ? ceiling : (floor % 2 == 0 ? floor : ceiling)
             let ok = gotFloor == floor && gotCeiling == ceiling && gotHalfEven == nearest
-            return ("\(amount) × \(numerator)/\(denominator)", ok ? nil : "floor \(gotFloor) ceiling \(gotCeiling) halfEven \(gotHalfEven)")
+            return (
+                "\(amount) × \(numerator)/\(denominator)",
+                ok ? nil : "floor \(gotFloor) ceiling \(gotCeiling) halfEven \(gotHalfEven)"
+            )
         }
     }
 }

@@ -11,7 +11,8 @@ func usd(_ text: String) throws -> Money { try Money(parsing: text, currency: .u
         #expect(try Money(major: 50, currency: .kwd).minorUnits == 50_000)
         #expect(try Money(major: 50, currency: .clf).minorUnits == 500_000)
         #expect(Money(minorUnits: 1999, currency: .usd).description == "19.99 USD")
-        #expect(throws: MoneyError.overflow(operation: "major units", operands: "\(Int64.max) USD")) {
+        #expect(throws: MoneyError.overflow(operation: "major units", operands: "\(Int64.max) USD"))
+        {
             try Money(major: .max, currency: .usd)
         }
     }
@@ -38,25 +39,41 @@ func usd(_ text: String) throws -> Money { try Money(parsing: text, currency: .u
     @Test func currencyMismatchIsAnError() throws {
         let dollars = try usd("1.00")
         let euros = try Money(parsing: "1.00", currency: .eur)
-        #expect(throws: MoneyError.currencyMismatch(.usd, .eur, operation: "add")) { try dollars + euros }
-        #expect(throws: MoneyError.currencyMismatch(.usd, .eur, operation: "subtract")) { try dollars - euros }
-        #expect(throws: MoneyError.currencyMismatch(.usd, .eur, operation: "compare")) { try dollars < euros }
+        #expect(throws: MoneyError.currencyMismatch(.usd, .eur, operation: "add")) {
+            try dollars + euros
+        }
+        #expect(throws: MoneyError.currencyMismatch(.usd, .eur, operation: "subtract")) {
+            try dollars - euros
+        }
+        #expect(throws: MoneyError.currencyMismatch(.usd, .eur, operation: "compare")) {
+            try dollars < euros
+        }
         #expect(throws: MoneyError.currencyMismatch(.usd, .eur, operation: "sum")) {
             try Money.sum([dollars, euros], currency: .usd)
         }
         // Same code, different exponent is still a mismatch.
         let threeDecimalDollar = try Currency(custom: "USD", minorUnits: 3)
-        #expect(throws: MoneyError.self) { try dollars + Money(minorUnits: 1, currency: threeDecimalDollar) }
+        #expect(throws: MoneyError.self) {
+            try dollars + Money(minorUnits: 1, currency: threeDecimalDollar)
+        }
     }
 
     @Test func overflowIsAnErrorNotATrap() throws {
         let max = Money(minorUnits: .max, currency: .usd)
         let min = Money(minorUnits: .min, currency: .usd)
         let cent = Money(minorUnits: 1, currency: .usd)
-        #expect(throws: MoneyError.overflow(operation: "add", operands: "\(max), \(cent)")) { try max + cent }
-        #expect(throws: MoneyError.overflow(operation: "subtract", operands: "\(min), \(cent)")) { try min - cent }
-        #expect(throws: MoneyError.overflow(operation: "negate", operands: "\(min)")) { try min.negated() }
-        #expect(throws: MoneyError.overflow(operation: "multiply", operands: "\(max) × 2")) { try max * 2 }
+        #expect(throws: MoneyError.overflow(operation: "add", operands: "\(max), \(cent)")) {
+            try max + cent
+        }
+        #expect(throws: MoneyError.overflow(operation: "subtract", operands: "\(min), \(cent)")) {
+            try min - cent
+        }
+        #expect(throws: MoneyError.overflow(operation: "negate", operands: "\(min)")) {
+            try min.negated()
+        }
+        #expect(throws: MoneyError.overflow(operation: "multiply", operands: "\(max) × 2")) {
+            try max * 2
+        }
         #expect(throws: MoneyError.self) { try Money.sum([max, cent], currency: .usd) }
     }
 

@@ -18,18 +18,26 @@ import Testing
         #expect(price.scaledUnits == 12_500)
         #expect(price.majorUnits == (try Rational(1, 8000)))
         #expect(try (price * 1_000_000).rounded(.unnecessary) == usd("125.00"))
-        #expect(try price.amount(for: Rational(parsing: "1234.5"), rounding: .halfUp) == usd("0.15"))  // 0.1543125
+        // 1234.5 GB × 0.000125 = 0.1543125 USD
+        #expect(
+            try price.amount(for: Rational(parsing: "1234.5"), rounding: .halfUp) == usd("0.15"))
     }
 
     @Test func decimalQuantities() throws {
         let rate = try PreciseMoney(parsing: "125", currency: .usd)
-        #expect(try rate.amount(for: Rational(parsing: "1.25"), rounding: .unnecessary) == usd("156.25"))
-        #expect(try rate.multiplied(by: Rational(1, 3), rounding: .halfUp).amountText == "41.66666667")
+        #expect(
+            try rate.amount(for: Rational(parsing: "1.25"), rounding: .unnecessary) == usd("156.25")
+        )
+        #expect(
+            try rate.multiplied(by: Rational(1, 3), rounding: .halfUp).amountText == "41.66666667")
     }
 
     @Test func sixExtraDecimalsAndNoMore() throws {
         #expect(try PreciseMoney(parsing: "0.00000001", currency: .usd).scaledUnits == 1)
-        #expect(throws: MoneyError.tooManyDecimals("0.000000001", field: "amount", decimals: 9, allowed: 8, target: "precise USD")) {
+        #expect(
+            throws: MoneyError.tooManyDecimals(
+                "0.000000001", field: "amount", decimals: 9, allowed: 8, target: "precise USD")
+        ) {
             try PreciseMoney(parsing: "0.000000001", currency: .usd)
         }
         #expect(try PreciseMoney(parsing: "0.000001", currency: .jpy).scaledUnits == 1)
@@ -47,7 +55,9 @@ import Testing
         #expect(throws: MoneyError.roundingNecessary(operation: "round", value: "1.005 USD")) {
             try a.rounded(.unnecessary)
         }
-        #expect(throws: MoneyError.self) { try PreciseMoney(Money(minorUnits: .max, currency: .usd)) }
+        #expect(throws: MoneyError.self) {
+            try PreciseMoney(Money(minorUnits: .max, currency: .usd))
+        }
     }
 
     @Test func jsonShape() throws {
@@ -58,7 +68,8 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self) == #"{"amount":"0.000125","currency":"USD"}"#)
         #expect(try JSONDecoder().decode(PreciseMoney.self, from: data) == price)
         #expect(throws: DecodingError.self) {
-            try JSONDecoder().decode(PreciseMoney.self, from: Data(#"{"amount":"0.000000001","currency":"USD"}"#.utf8))
+            try JSONDecoder().decode(
+                PreciseMoney.self, from: Data(#"{"amount":"0.000000001","currency":"USD"}"#.utf8))
         }
     }
 }

@@ -14,7 +14,8 @@ import Testing
 
     @Test(arguments: [
         ("1.25", Int64(5), Int64(4)), ("-0.000125", -1, 8000), ("17/31", 17, 31), ("-3/8", -3, 8),
-        ("0", 0, 1), ("007.50", 15, 2), ("6/4", 3, 2), ("0.000000000000000001", 1, 1_000_000_000_000_000_000),
+        ("0", 0, 1), ("007.50", 15, 2), ("6/4", 3, 2),
+        ("0.000000000000000001", 1, 1_000_000_000_000_000_000),
     ])
     func parses(text: String, numerator: Int64, denominator: Int64) throws {
         let value = try Rational(parsing: text)
@@ -22,7 +23,9 @@ import Testing
         #expect(value.denominator == denominator)
     }
 
-    @Test(arguments: ["1e3", "", "-", "1.", ".5", "+1", "1/2/3", "1.5/2", "a", " 1", "1 ", "--1", "1/-2"])
+    @Test(arguments: [
+        "1e3", "", "-", "1.", ".5", "+1", "1/2/3", "1.5/2", "a", " 1", "1 ", "--1", "1/-2",
+    ])
     func rejectsBadSyntax(text: String) {
         #expect(throws: MoneyError.invalidNumber(text, field: "ratio")) {
             try Rational(parsing: text)
@@ -39,7 +42,9 @@ import Testing
     }
 
     @Test func rejectsDigitsBeyond64Bits() {
-        #expect(throws: MoneyError.overflow(operation: "ratio", operands: "\"99999999999999999999\"")) {
+        #expect(
+            throws: MoneyError.overflow(operation: "ratio", operands: "\"99999999999999999999\"")
+        ) {
             try Rational(parsing: "99999999999999999999")
         }
     }
@@ -96,7 +101,10 @@ import Testing
     @Test func codableAsString() throws {
         let data = try JSONEncoder().encode([try Rational(17, 31), try Rational(5, 4)])
         #expect(String(decoding: data, as: UTF8.self) == #"["17\/31","1.25"]"#)
-        #expect(try JSONDecoder().decode([Rational].self, from: data) == [try Rational(17, 31), try Rational(5, 4)])
+        #expect(
+            try JSONDecoder().decode([Rational].self, from: data) == [
+                try Rational(17, 31), try Rational(5, 4),
+            ])
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode([Rational].self, from: Data("[1.25]".utf8))
         }

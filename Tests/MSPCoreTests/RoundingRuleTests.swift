@@ -22,7 +22,9 @@ import Testing
         (0, [0, 0, 0, 0, 0, 0, 0]),
     ]
 
-    static let rules: [RoundingRule] = [.up, .down, .ceiling, .floor, .halfUp, .halfDown, .halfEven]
+    static let rules: [RoundingRule] = [
+        .up, .down, .ceiling, .floor, .halfUp, .halfDown, .halfEven,
+    ]
 
     @Test(arguments: table)
     func documentedTable(tenths: Int64, expected: [Int64]) throws {
@@ -40,8 +42,9 @@ import Testing
     }
 
     @Test func ruleNamesAreStableJSON() {
-        #expect(RoundingRule.allCases.map(\.rawValue) == [
-            "up", "down", "ceiling", "floor", "halfUp", "halfDown", "halfEven", "unnecessary",
-        ])
+        #expect(
+            RoundingRule.allCases.map(\.rawValue) == [
+                "up", "down", "ceiling", "floor", "halfUp", "halfDown", "halfEven", "unnecessary",
+            ])
     }
 }

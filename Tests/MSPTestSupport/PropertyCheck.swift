@@ -56,7 +56,8 @@ public func checkProperty(
 /// The generator that ``checkProperty(seed:cases:_:)`` hands to case `caseIndex` of the run
 /// seeded with `seed`; use it to replay one failing case.
 public func caseGenerator(seed: UInt64, caseIndex: Int) -> SplitMix64 {
-    var mixer = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: caseIndex) &* 0xD1B5_4A32_D192_ED03))
+    var mixer = SplitMix64(
+        seed: seed ^ (UInt64(truncatingIfNeeded: caseIndex) &* 0xD1B5_4A32_D192_ED03))
     return SplitMix64(seed: mixer.next())
 }
 

@@ -191,57 +191,84 @@ extension Currency {
     }
 
     /// USD, from the ISO 4217 table: 2 decimal places.
-    public static let usd = Currency(packedCode: packCodeLiteral("USD"), minorUnits: 2, cashIncrement: 0)
+    public static let usd = Currency(
+        packedCode: packCodeLiteral("USD"), minorUnits: 2, cashIncrement: 0)
     /// EUR, from the ISO 4217 table: 2 decimal places.
-    public static let eur = Currency(packedCode: packCodeLiteral("EUR"), minorUnits: 2, cashIncrement: 0)
+    public static let eur = Currency(
+        packedCode: packCodeLiteral("EUR"), minorUnits: 2, cashIncrement: 0)
     /// GBP, from the ISO 4217 table: 2 decimal places.
-    public static let gbp = Currency(packedCode: packCodeLiteral("GBP"), minorUnits: 2, cashIncrement: 0)
+    public static let gbp = Currency(
+        packedCode: packCodeLiteral("GBP"), minorUnits: 2, cashIncrement: 0)
     /// JPY, from the ISO 4217 table: 0 decimal places.
-    public static let jpy = Currency(packedCode: packCodeLiteral("JPY"), minorUnits: 0, cashIncrement: 0)
+    public static let jpy = Currency(
+        packedCode: packCodeLiteral("JPY"), minorUnits: 0, cashIncrement: 0)
     /// CHF, from the ISO 4217 table: 2 decimal places, cash increment 5 minor units.
-    public static let chf = Currency(packedCode: packCodeLiteral("CHF"), minorUnits: 2, cashIncrement: 5)
+    public static let chf = Currency(
+        packedCode: packCodeLiteral("CHF"), minorUnits: 2, cashIncrement: 5)
     /// CAD, from the ISO 4217 table: 2 decimal places, cash increment 5 minor units.
-    public static let cad = Currency(packedCode: packCodeLiteral("CAD"), minorUnits: 2, cashIncrement: 5)
+    public static let cad = Currency(
+        packedCode: packCodeLiteral("CAD"), minorUnits: 2, cashIncrement: 5)
     /// AUD, from the ISO 4217 table: 2 decimal places, cash increment 5 minor units.
-    public static let aud = Currency(packedCode: packCodeLiteral("AUD"), minorUnits: 2, cashIncrement: 5)
+    public static let aud = Currency(
+        packedCode: packCodeLiteral("AUD"), minorUnits: 2, cashIncrement: 5)
     /// NZD, from the ISO 4217 table: 2 decimal places, cash increment 10 minor units.
-    public static let nzd = Currency(packedCode: packCodeLiteral("NZD"), minorUnits: 2, cashIncrement: 10)
+    public static let nzd = Currency(
+        packedCode: packCodeLiteral("NZD"), minorUnits: 2, cashIncrement: 10)
     /// SEK, from the ISO 4217 table: 2 decimal places, cash increment 100 minor units.
-    public static let sek = Currency(packedCode: packCodeLiteral("SEK"), minorUnits: 2, cashIncrement: 100)
+    public static let sek = Currency(
+        packedCode: packCodeLiteral("SEK"), minorUnits: 2, cashIncrement: 100)
     /// NOK, from the ISO 4217 table: 2 decimal places, cash increment 100 minor units.
-    public static let nok = Currency(packedCode: packCodeLiteral("NOK"), minorUnits: 2, cashIncrement: 100)
+    public static let nok = Currency(
+        packedCode: packCodeLiteral("NOK"), minorUnits: 2, cashIncrement: 100)
     /// DKK, from the ISO 4217 table: 2 decimal places, cash increment 50 minor units.
-    public static let dkk = Currency(packedCode: packCodeLiteral("DKK"), minorUnits: 2, cashIncrement: 50)
+    public static let dkk = Currency(
+        packedCode: packCodeLiteral("DKK"), minorUnits: 2, cashIncrement: 50)
     /// INR, from the ISO 4217 table: 2 decimal places.
-    public static let inr = Currency(packedCode: packCodeLiteral("INR"), minorUnits: 2, cashIncrement: 0)
+    public static let inr = Currency(
+        packedCode: packCodeLiteral("INR"), minorUnits: 2, cashIncrement: 0)
     /// CNY, from the ISO 4217 table: 2 decimal places.
-    public static let cny = Currency(packedCode: packCodeLiteral("CNY"), minorUnits: 2, cashIncrement: 0)
+    public static let cny = Currency(
+        packedCode: packCodeLiteral("CNY"), minorUnits: 2, cashIncrement: 0)
     /// BRL, from the ISO 4217 table: 2 decimal places.
-    public static let brl = Currency(packedCode: packCodeLiteral("BRL"), minorUnits: 2, cashIncrement: 0)
+    public static let brl = Currency(
+        packedCode: packCodeLiteral("BRL"), minorUnits: 2, cashIncrement: 0)
     /// MXN, from the ISO 4217 table: 2 decimal places.
-    public static let mxn = Currency(packedCode: packCodeLiteral("MXN"), minorUnits: 2, cashIncrement: 0)
+    public static let mxn = Currency(
+        packedCode: packCodeLiteral("MXN"), minorUnits: 2, cashIncrement: 0)
     /// ZAR, from the ISO 4217 table: 2 decimal places.
-    public static let zar = Currency(packedCode: packCodeLiteral("ZAR"), minorUnits: 2, cashIncrement: 0)
+    public static let zar = Currency(
+        packedCode: packCodeLiteral("ZAR"), minorUnits: 2, cashIncrement: 0)
     /// SGD, from the ISO 4217 table: 2 decimal places.
-    public static let sgd = Currency(packedCode: packCodeLiteral("SGD"), minorUnits: 2, cashIncrement: 0)
+    public static let sgd = Currency(
+        packedCode: packCodeLiteral("SGD"), minorUnits: 2, cashIncrement: 0)
     /// HKD, from the ISO 4217 table: 2 decimal places.
-    public static let hkd = Currency(packedCode: packCodeLiteral("HKD"), minorUnits: 2, cashIncrement: 0)
+    public static let hkd = Currency(
+        packedCode: packCodeLiteral("HKD"), minorUnits: 2, cashIncrement: 0)
     /// KRW, from the ISO 4217 table: 0 decimal places.
-    public static let krw = Currency(packedCode: packCodeLiteral("KRW"), minorUnits: 0, cashIncrement: 0)
+    public static let krw = Currency(
+        packedCode: packCodeLiteral("KRW"), minorUnits: 0, cashIncrement: 0)
     /// BHD, from the ISO 4217 table: 3 decimal places.
-    public static let bhd = Currency(packedCode: packCodeLiteral("BHD"), minorUnits: 3, cashIncrement: 0)
+    public static let bhd = Currency(
+        packedCode: packCodeLiteral("BHD"), minorUnits: 3, cashIncrement: 0)
     /// KWD, from the ISO 4217 table: 3 decimal places.
-    public static let kwd = Currency(packedCode: packCodeLiteral("KWD"), minorUnits: 3, cashIncrement: 0)
+    public static let kwd = Currency(
+        packedCode: packCodeLiteral("KWD"), minorUnits: 3, cashIncrement: 0)
     /// OMR, from the ISO 4217 table: 3 decimal places.
-    public static let omr = Currency(packedCode: packCodeLiteral("OMR"), minorUnits: 3, cashIncrement: 0)
+    public static let omr = Currency(
+        packedCode: packCodeLiteral("OMR"), minorUnits: 3, cashIncrement: 0)
     /// TND, from the ISO 4217 table: 3 decimal places.
-    public static let tnd = Currency(packedCode: packCodeLiteral("TND"), minorUnits: 3, cashIncrement: 0)
+    public static let tnd = Currency(
+        packedCode: packCodeLiteral("TND"), minorUnits: 3, cashIncrement: 0)
     /// JOD, from the ISO 4217 table: 3 decimal places.
-    public static let jod = Currency(packedCode: packCodeLiteral("JOD"), minorUnits: 3, cashIncrement: 0)
+    public static let jod = Currency(
+        packedCode: packCodeLiteral("JOD"), minorUnits: 3, cashIncrement: 0)
     /// CLF, from the ISO 4217 table: 4 decimal places.
-    public static let clf = Currency(packedCode: packCodeLiteral("CLF"), minorUnits: 4, cashIncrement: 0)
+    public static let clf = Currency(
+        packedCode: packCodeLiteral("CLF"), minorUnits: 4, cashIncrement: 0)
     /// CLP, from the ISO 4217 table: 0 decimal places.
-    public static let clp = Currency(packedCode: packCodeLiteral("CLP"), minorUnits: 0, cashIncrement: 0)
+    public static let clp = Currency(
+        packedCode: packCodeLiteral("CLP"), minorUnits: 0, cashIncrement: 0)
     /// ISK, from the ISO 4217 table: 0 decimal places.
-    public static let isk = Currency(packedCode: packCodeLiteral("ISK"), minorUnits: 0, cashIncrement: 0)
+    public static let isk = Currency(
+        packedCode: packCodeLiteral("ISK"), minorUnits: 0, cashIncrement: 0)
 }

@@ -28,7 +28,7 @@ public struct Currency: Sendable, Hashable {
 
     /// Looks up an active ISO 4217 currency by its alphabetic code, such as `"USD"`.
     ///
-    /// - Throws: ``MoneyError`` `invalidCurrencyCode` when `code` is not 3 or 4 uppercase
+    /// - Throws: ``MoneyError`` `malformedCurrency` when `code` is not 3 or 4 uppercase
     ///   ASCII letters, `unknownCurrency` when it is well formed but not in the table.
     public init(code: String) throws(MoneyError) {
         let packedCode = try Currency.packCode(code)
@@ -43,9 +43,11 @@ public struct Currency: Sendable, Hashable {
     ///   - code: 3 or 4 uppercase ASCII letters (`"XBT"`, `"USDC"`).
     ///   - minorUnits: The number of decimal places of an amount due, in ``minorUnitRange``.
     ///   - cashIncrement: The smallest cash amount in minor units, if cash is rounded.
-    /// - Throws: ``MoneyError`` `invalidCurrencyCode`, `invalidMinorUnits` or
+    /// - Throws: ``MoneyError`` `malformedCurrency`, `invalidMinorUnits` or
     ///   `invalidCashIncrement`.
-    public init(custom code: String, minorUnits: Int, cashIncrement: Int64? = nil) throws(MoneyError) {
+    public init(custom code: String, minorUnits: Int, cashIncrement: Int64? = nil)
+        throws(MoneyError)
+    {
         let packedCode = try Currency.packCode(code)
         guard Currency.minorUnitRange.contains(minorUnits) else {
             throw .invalidMinorUnits(minorUnits, code: code)
@@ -103,12 +105,12 @@ public struct Currency: Sendable, Hashable {
         var count = 0
         for byte in code.utf8 {
             guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z"), count < 4 else {
-                throw .invalidCurrencyCode(code)
+                throw .malformedCurrency(code)
             }
             packed = packed << 8 | UInt32(byte)
             count += 1
         }
-        guard count >= 3 else { throw .invalidCurrencyCode(code) }
+        guard count >= 3 else { throw .malformedCurrency(code) }
         return count == 3 ? packed << 8 : packed
     }
 }

@@ -48,7 +48,9 @@ extension Money {
             }
             total = sum
         }
-        guard total > 0 else { throw .invalidRatio(weightsText(weights), reason: "all weights are zero") }
+        guard total > 0 else {
+            throw .invalidRatio(weightsText(weights), reason: "all weights are zero")
+        }
         return distribute(weights: weights, weightSum: UInt64(total))
     }
 

@@ -51,18 +51,22 @@ extension Money {
     ///
     /// - Throws: ``MoneyError`` `divisionByZero`, `overflow`, or `roundingNecessary`.
     @inlinable
-    public func divided(by divisor: Int64, rounding rule: RoundingRule) throws(MoneyError) -> Money {
+    public func divided(by divisor: Int64, rounding rule: RoundingRule) throws(MoneyError) -> Money
+    {
         try scaled(1, divisor, rounding: rule, operation: "divide")
     }
 
     /// The amount divided by an exact ratio, rounded to the minor unit.
     ///
     /// - Throws: ``MoneyError`` `divisionByZero`, `overflow`, or `roundingNecessary`.
-    public func divided(by divisor: Rational, rounding rule: RoundingRule) throws(MoneyError) -> Money {
+    public func divided(by divisor: Rational, rounding rule: RoundingRule) throws(MoneyError)
+        -> Money
+    {
         guard !divisor.isZero else {
             throw .divisionByZero(operation: "divide", dividend: description)
         }
-        return try scaled(divisor.denominator, divisor.numerator, rounding: rule, operation: "divide")
+        return try scaled(
+            divisor.denominator, divisor.numerator, rounding: rule, operation: "divide")
     }
 
     /// The given percentage of the amount, rounded to the minor unit.

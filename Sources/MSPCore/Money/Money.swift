@@ -37,7 +37,8 @@ public struct Money: Sendable, Hashable {
     ///
     /// - Throws: ``MoneyError`` `overflow` when the amount does not fit.
     public init(major: Int64, currency: Currency) throws(MoneyError) {
-        let (value, overflow) = major.multipliedReportingOverflow(by: currency.minorUnitsPerMajorUnit)
+        let (value, overflow) = major.multipliedReportingOverflow(
+            by: currency.minorUnitsPerMajorUnit)
         guard !overflow else {
             throw .overflow(operation: "major units", operands: "\(major) \(currency.code)")
         }
@@ -149,7 +150,8 @@ extension Money {
             }
             let (value, overflow) = total.addingReportingOverflow(amount.minorUnits)
             guard !overflow else {
-                throw .overflow(operation: "sum", operands: "\(total) + \(amount.minorUnits) minor units")
+                throw .overflow(
+                    operation: "sum", operands: "\(total) + \(amount.minorUnits) minor units")
             }
             total = value
         }

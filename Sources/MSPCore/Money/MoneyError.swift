@@ -30,7 +30,7 @@ public struct MoneyError: Error, Hashable, Sendable, CustomStringConvertible {
         /// ``RoundingRule/unnecessary`` was asked for but the value is not exact.
         public static let roundingNecessary = Code(rawValue: "roundingNecessary")
         /// A currency code is not 3 or 4 uppercase ASCII letters.
-        public static let invalidCurrencyCode = Code(rawValue: "invalidCurrencyCode")
+        public static let malformedCurrency = Code(rawValue: "malformedCurrency")
         /// A currency code is well formed but not in the table consulted.
         public static let unknownCurrency = Code(rawValue: "unknownCurrency")
         /// A minor-unit exponent is outside the supported range.
@@ -101,9 +101,9 @@ extension MoneyError {
     }
 
     /// `value` is not a valid currency code.
-    public static func invalidCurrencyCode(_ value: String) -> MoneyError {
+    public static func malformedCurrency(_ value: String) -> MoneyError {
         MoneyError(
-            code: .invalidCurrencyCode, field: "currency", value: value,
+            code: .malformedCurrency, field: "currency", value: value,
             message: "currency code \"\(value)\" is not 3 or 4 uppercase ASCII letters")
     }
 

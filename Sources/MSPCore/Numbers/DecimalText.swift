@@ -48,7 +48,9 @@ internal enum DecimalText {
         guard digits > 0, !seenPoint || digitsAfterPoint > 0 else {
             throw .invalidNumber(text, field: field)
         }
-        guard scale <= 18, case .success(let significand) = ExactArithmetic.signed(magnitude, negative: negative) else {
+        guard scale <= 18,
+            case .success(let significand) = ExactArithmetic.signed(magnitude, negative: negative)
+        else {
             throw .overflow(operation: field, operands: "\"\(text)\"")
         }
         return Parsed(significand: significand, scale: scale)
@@ -70,7 +72,8 @@ internal enum DecimalText {
         let digits = String(significand.magnitude)
         let sign = significand < 0 ? "-" : ""
         guard scale > 0 else { return sign + digits }
-        let padded = digits.count <= scale
+        let padded =
+            digits.count <= scale
             ? String(repeating: "0", count: scale - digits.count + 1) + digits : digits
         let split = padded.index(padded.endIndex, offsetBy: -scale)
         return sign + padded[..<split] + "." + padded[split...]

@@ -44,7 +44,9 @@ internal enum ExactArithmetic {
 
     /// `round(a / c)` under `rule`.
     @inlinable
-    static func divide(_ a: Int64, _ c: Int64, rounding rule: RoundingRule) -> Result<Int64, Failure> {
+    static func divide(_ a: Int64, _ c: Int64, rounding rule: RoundingRule) -> Result<
+        Int64, Failure
+    > {
         multiplyDivide(a, 1, c, rounding: rule)
     }
 

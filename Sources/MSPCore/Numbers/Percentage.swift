@@ -39,7 +39,7 @@ public struct Percentage: Sendable, Hashable, Comparable {
         let number = text.hasSuffix("%") ? String(text.dropLast()) : text
         do {
             try self.init(Rational(parsing: number))
-        } catch where error.code == .invalidNumber {
+        } catch  where error.code == .invalidNumber {
             throw .invalidNumber(text, field: "percentage")
         }
     }
@@ -68,7 +68,8 @@ extension Percentage: Codable {
         do {
             try self.init(parsing: text)
         } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: error.description)
         }
     }
 

@@ -23,7 +23,8 @@
 ///
 /// Money amounts round to the currency's minor unit, so `12.345 USD` rounded `halfEven`
 /// is `12.34 USD` and rounded `halfUp` is `12.35 USD`.
-public enum RoundingRule: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+public enum RoundingRule: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible
+{
     /// Away from zero: any discarded fraction increases the magnitude (`1.1 → 2`, `-1.1 → -2`).
     case up
     /// Toward zero: the discarded fraction is dropped (truncation; `1.9 → 1`, `-1.9 → -1`).
