@@ -10,6 +10,7 @@ let sharedSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "MSPKit",
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "MSPCore", targets: ["MSPCore"])
     ],

@@ -1,7 +1,8 @@
 import Foundation
-import MSPCore
 import MSPTestSupport
 import Testing
+
+@testable import MSPCore
 
 @Suite struct RationalTests {
     @Test func reducesToLowestTermsWithPositiveDenominator() throws {
@@ -93,6 +94,7 @@ import Testing
             let b = try Rational(rng.int64(in: -1_000_000...1_000_000), rng.int64(in: 1...10_000))
             let sum = try a + b
             let back = try sum - b
+            for value in [a, b, sum, back, try a * b] { value._checkInvariants() }
             let ordered = (a < sum) == (Rational.zero < b) || b.isZero
             return ("\(a), \(b)", back == a && ordered ? nil : "sum \(sum), back \(back)")
         }

@@ -146,3 +146,16 @@ extension Rational: Comparable {
         return left.high < right.high || (left.high == right.high && left.low < right.low)
     }
 }
+
+#if DEBUG
+    extension Rational {
+        /// Traps when the representation invariants do not hold: a positive denominator and
+        /// lowest terms. Compiled into debug builds only and called by the tests.
+        internal func _checkInvariants() {
+            precondition(denominator > 0, "denominator \(denominator) <= 0")  // justified: internal invariant
+            precondition(  // justified: internal invariant, never caller data
+                ExactArithmetic.gcd(numerator.magnitude, denominator.magnitude) == 1,
+                "\(numerator)/\(denominator) not in lowest terms")
+        }
+    }
+#endif
