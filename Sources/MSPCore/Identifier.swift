@@ -59,20 +59,12 @@ extension Identifier: CustomStringConvertible {
 extension Identifier: Codable {
     /// Decodes a plain JSON string and validates it.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: error.description)
-        }
+        self = try TextCoding.decode(from: decoder, parse: Identifier.init(_:))
     }
 
     /// Encodes the plain string.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+        try TextCoding.encode(rawValue, to: encoder)
     }
 }
 

@@ -126,19 +126,11 @@ extension Currency: Codable {
     /// A custom currency's definition travels with the application, not the JSON: decode
     /// such amounts with your own wrapper that maps the code to your ``Currency``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let code = try container.decode(String.self)
-        do {
-            try self.init(code: code)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: error.description)
-        }
+        self = try TextCoding.decode(from: decoder, parse: Currency.init(code:))
     }
 
     /// Encodes the code string, `"USD"`.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
+        try TextCoding.encode(code, to: encoder)
     }
 }

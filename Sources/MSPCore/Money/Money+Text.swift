@@ -42,13 +42,6 @@ extension Money: CustomStringConvertible {
     public var description: String { "\(amountText) \(currency.code)" }
 }
 
-/// The JSON shape shared by ``Money`` and ``PreciseMoney``:
-/// `{"amount": "1234.56", "currency": "USD"}`.
-private enum MoneyCodingKeys: String, CodingKey {
-    case amount
-    case currency
-}
-
 extension Money: Codable {
     /// Decodes `{"amount": "1234.56", "currency": "USD"}`.
     ///
@@ -59,22 +52,12 @@ extension Money: Codable {
     /// - Throws: `DecodingError.dataCorrupted` naming the problem (`tooManyDecimals: amount
     ///   "12.345" has 3 decimals; USD allows 2`), or `typeMismatch` for a number.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MoneyCodingKeys.self)
-        let currency = try container.decode(Currency.self, forKey: .currency)
-        let text = try decodeAmountText(container)
-        do {
-            try self.init(parsing: text, currency: currency)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                forKey: .amount, in: container, debugDescription: error.description)
-        }
+        self = try TextCoding.decodeMoney(from: decoder, parse: Money.init(parsing:currency:))
     }
 
     /// Encodes `{"amount": "1234.56", "currency": "USD"}`.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MoneyCodingKeys.self)
-        try container.encode(amountText, forKey: .amount)
-        try container.encode(currency, forKey: .currency)
+        try TextCoding.encodeMoney(amountText: amountText, currency: currency, to: encoder)
     }
 }
 
@@ -82,37 +65,12 @@ extension PreciseMoney: Codable {
     /// Decodes `{"amount": "0.000125", "currency": "USD"}`; as for ``Money``, the amount
     /// must be a JSON string with at most `minorUnits + 6` decimals.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MoneyCodingKeys.self)
-        let currency = try container.decode(Currency.self, forKey: .currency)
-        let text = try decodeAmountText(container)
-        do {
-            try self.init(parsing: text, currency: currency)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                forKey: .amount, in: container, debugDescription: error.description)
-        }
+        self = try TextCoding.decodeMoney(
+            from: decoder, parse: PreciseMoney.init(parsing:currency:))
     }
 
     /// Encodes `{"amount": "0.000125", "currency": "USD"}`.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MoneyCodingKeys.self)
-        try container.encode(amountText, forKey: .amount)
-        try container.encode(currency, forKey: .currency)
-    }
-}
-
-/// Reads the amount as a string, with a clear message when it is a JSON number.
-private func decodeAmountText(_ container: KeyedDecodingContainer<MoneyCodingKeys>) throws
-    -> String
-{
-    do {
-        return try container.decode(String.self, forKey: .amount)
-    } catch DecodingError.typeMismatch {
-        throw DecodingError.typeMismatch(
-            String.self,
-            DecodingError.Context(
-                codingPath: container.codingPath + [MoneyCodingKeys.amount],
-                debugDescription:
-                    "amount must be a JSON string such as \"1234.56\", not a number"))
+        try TextCoding.encodeMoney(amountText: amountText, currency: currency, to: encoder)
     }
 }

@@ -63,19 +63,11 @@ extension Percentage: CustomStringConvertible {
 extension Percentage: Codable {
     /// Decodes the string form (`"7.25%"` or `"7.25"`); a JSON number is rejected.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: error.description)
-        }
+        self = try TextCoding.decode(from: decoder, parse: Percentage.init(parsing:))
     }
 
     /// Encodes ``description``, `"7.25%"`.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
+        try TextCoding.encode(description, to: encoder)
     }
 }

@@ -58,19 +58,11 @@ extension Rational: Codable {
     /// Decodes the string form (`"1.25"` or `"17/31"`); a JSON number is rejected so that no
     /// value passes through binary floating point.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: error.description)
-        }
+        self = try TextCoding.decode(from: decoder, parse: Rational.init(parsing:))
     }
 
     /// Encodes ``description`` as a JSON string.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
+        try TextCoding.encode(description, to: encoder)
     }
 }

@@ -152,10 +152,8 @@ extension Rational: Comparable {
         /// Traps when the representation invariants do not hold: a positive denominator and
         /// lowest terms. Compiled into debug builds only and called by the tests.
         internal func _checkInvariants() {
-            precondition(denominator > 0, "denominator \(denominator) <= 0")  // justified: internal invariant
-            precondition(  // justified: internal invariant, never caller data
-                ExactArithmetic.gcd(numerator.magnitude, denominator.magnitude) == 1,
-                "\(numerator)/\(denominator) not in lowest terms")
+            let reduced = ExactArithmetic.gcd(numerator.magnitude, denominator.magnitude) == 1
+            precondition(denominator > 0 && reduced)  // justified: internal invariant
         }
     }
 #endif
