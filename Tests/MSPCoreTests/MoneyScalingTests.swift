@@ -71,6 +71,14 @@ import Testing
         #expect(throws: MoneyError.overflow(operation: "multiply", operands: "\(big) × 3/2")) {
             try big.multiplied(by: Rational(3, 2), rounding: .halfUp)
         }
+        // 31 × 1190112520884487201 / 2 = 2^64 - 0.5: rounding up must not wrap to zero.
+        let wrap = try Rational(1_190_112_520_884_487_201, 2)
+        #expect(
+            throws: MoneyError.overflow(
+                operation: "multiply", operands: "0.31 USD × 1190112520884487201/2")
+        ) {
+            try Money(minorUnits: 31, currency: .usd).multiplied(by: wrap, rounding: .up)
+        }
         // A 128-bit intermediate keeps large exact products exact.
         #expect(
             try big.multiplied(by: Rational(Int64.max - 1, Int64.max), rounding: .down).minorUnits

@@ -35,6 +35,9 @@ internal enum ExactArithmetic {
         // The quotient fits in 64 bits only when the high word is below the divisor.
         if product.high >= divisor { return .failure(.overflow) }
         let (quotient, remainder) = divisor.dividingFullWidth((product.high, product.low))
+        // No Int64 has a magnitude above 2^63; checking before rounding also keeps the
+        // increment below from wrapping at UInt64.max.
+        if quotient > UInt64(Int64.max) + 1 { return .failure(.overflow) }
         guard
             let magnitude = rule.roundMagnitude(
                 quotient: quotient, remainder: remainder, divisor: divisor, negative: negative)
