@@ -36,8 +36,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["2026-1-05", "2026-01-5", "2026/01/05", "", "20260105", "2026-02-30",
-        "+026-01-05", "2026-01-05T00:00", "２０２６-01-05"])
+    @Test(arguments: [
+        "2026-1-05", "2026-01-5", "2026/01/05", "", "20260105", "2026-02-30",
+        "+026-01-05", "2026-01-05T00:00", "２０２６-01-05",
+    ])
     func invalidText(text: String) {
         #expect(throws: PeriodError.invalidDate(text, field: "date")) {
             try LocalDate(parsing: text)
@@ -124,10 +126,12 @@ import Testing
 
     @Test func localDateOfAnInstant() throws {
         let instant = try Date("2026-03-01T04:59:59Z", strategy: .iso8601)
-        #expect(try LocalDate(containing: instant, inTimeZone: "America/New_York").description
-            == "2026-02-28")
-        #expect(try LocalDate(containing: instant, inTimeZone: "Asia/Tokyo").description
-            == "2026-03-01")
+        #expect(
+            try LocalDate(containing: instant, inTimeZone: "America/New_York").description
+                == "2026-02-28")
+        #expect(
+            try LocalDate(containing: instant, inTimeZone: "Asia/Tokyo").description
+                == "2026-03-01")
         #expect(throws: PeriodError.unknownTimeZone("Nowhere/Special")) {
             try LocalDate(containing: instant, inTimeZone: "Nowhere/Special")
         }

@@ -52,7 +52,7 @@ extension SplitMix64 {
             guard period.contains(period.start), !period.contains(period.end) else {
                 return (input, "\(period) does not contain its start, or contains its end")
             }
-            guard (period.startDate < period.endDate), period.range.duration > .zero else {
+            guard period.dayCount > 0, period.range.duration > .zero else {
                 return (input, "\(period) is empty")
             }
             guard try cycle.period(at: period.index) == period else {
@@ -80,7 +80,8 @@ extension SplitMix64 {
             if let anchorDay = cycle.anchorDay {
                 let expected = min(
                     anchorDay,
-                    LocalDate.daysInMonth(year: period.startDate.year, month: period.startDate.month))
+                    LocalDate.daysInMonth(
+                        year: period.startDate.year, month: period.startDate.month))
                 guard period.startDate.day == expected else {
                     return (input, "start day \(period.startDate.day), expected \(expected)")
                 }

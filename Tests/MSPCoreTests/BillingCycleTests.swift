@@ -208,7 +208,10 @@ private func dates(_ period: BillingPeriod) -> String {
 
     @Test(arguments: [
         // zone, anchor weekday, instant inside, local dates, hours
-        ("America/New_York", Weekday.sunday, "2026-03-10T12:00:00Z", "2026-03-08..<2026-03-15", 167),
+        (
+            "America/New_York", Weekday.sunday, "2026-03-10T12:00:00Z", "2026-03-08..<2026-03-15",
+            167
+        ),
         ("America/New_York", .sunday, "2026-11-03T12:00:00Z", "2026-11-01..<2026-11-08", 169),
         ("America/New_York", .monday, "2026-03-10T12:00:00Z", "2026-03-09..<2026-03-16", 168),
         ("Europe/London", .monday, "2026-03-29T12:00:00Z", "2026-03-23..<2026-03-30", 167),

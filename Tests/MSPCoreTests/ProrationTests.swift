@@ -36,8 +36,12 @@ private func month(containing text: String, in zone: String) throws -> BillingPe
     func januaryInUTC(start: String, end: String, byDays: String, byTime: String) throws {
         let january = try month(containing: "2026-01-10T00:00:00Z", in: "UTC")
         let part = try range(start, end)
-        #expect(try january.prorationFraction(of: part, basis: .calendarDays) == Rational(parsing: byDays))
-        #expect(try january.prorationFraction(of: part, basis: .elapsedTime) == Rational(parsing: byTime))
+        #expect(
+            try january.prorationFraction(of: part, basis: .calendarDays)
+                == Rational(parsing: byDays))
+        #expect(
+            try january.prorationFraction(of: part, basis: .elapsedTime)
+                == Rational(parsing: byTime))
     }
 
     @Test func deviceRemovedOnTheFifteenth() throws {
@@ -61,16 +65,21 @@ private func month(containing text: String, in zone: String) throws -> BillingPe
         let march = try month(containing: "2026-03-15T00:00:00Z", in: "America/New_York")
         #expect(march.duration == .seconds(743 * 3600))
         let part = try range(start, end)
-        #expect(try march.prorationFraction(of: part, basis: .calendarDays) == Rational(parsing: byDays))
-        #expect(try march.prorationFraction(of: part, basis: .elapsedTime) == Rational(parsing: byTime))
+        #expect(
+            try march.prorationFraction(of: part, basis: .calendarDays) == Rational(parsing: byDays)
+        )
+        #expect(
+            try march.prorationFraction(of: part, basis: .elapsedTime) == Rational(parsing: byTime))
     }
 
     @Test func novemberInNewYorkHasA25HourDay() throws {
         let november = try month(containing: "2026-11-15T00:00:00Z", in: "America/New_York")
         #expect(november.duration == .seconds(721 * 3600))
         let firstDay = try range("2026-11-01T04:00:00Z", "2026-11-02T05:00:00Z")
-        #expect(try november.prorationFraction(of: firstDay, basis: .elapsedTime) == Rational(25, 721))
-        #expect(try november.prorationFraction(of: firstDay, basis: .calendarDays) == Rational(1, 30))
+        #expect(
+            try november.prorationFraction(of: firstDay, basis: .elapsedTime) == Rational(25, 721))
+        #expect(
+            try november.prorationFraction(of: firstDay, basis: .calendarDays) == Rational(1, 30))
     }
 
     @Test(arguments: [
@@ -84,7 +93,9 @@ private func month(containing text: String, in zone: String) throws -> BillingPe
     func leapYearFebruary(start: String, end: String, byDays: String) throws {
         let february = try month(containing: start, in: "UTC")
         let part = try range(start, end)
-        #expect(try february.prorationFraction(of: part, basis: .calendarDays) == Rational(parsing: byDays))
+        #expect(
+            try february.prorationFraction(of: part, basis: .calendarDays)
+                == Rational(parsing: byDays))
     }
 
     @Test func monthEndAnchoredPeriod() throws {
@@ -121,10 +132,12 @@ private func month(containing text: String, in zone: String) throws -> BillingPe
         let january = try month(containing: "2026-01-10T00:00:00Z", in: "UTC")
         let before = try range("2026-01-01T00:00:00Z", "2026-01-15T12:00:00Z")
         let after = try range("2026-01-15T12:00:00Z", "2026-02-01T00:00:00Z")
-        let days = try january.prorationFraction(of: before, basis: .calendarDays)
+        let days =
+            try january.prorationFraction(of: before, basis: .calendarDays)
             + january.prorationFraction(of: after, basis: .calendarDays)
         #expect(days == (try Rational(32, 31)))
-        let time = try january.prorationFraction(of: before, basis: .elapsedTime)
+        let time =
+            try january.prorationFraction(of: before, basis: .elapsedTime)
             + january.prorationFraction(of: after, basis: .elapsedTime)
         #expect(time == .one)
     }

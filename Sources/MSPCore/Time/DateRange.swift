@@ -114,7 +114,9 @@ public struct DateRange: Sendable, Hashable {
             }
             cursor = max(cursor, cut.endMilliseconds)
         }
-        if cursor < endMilliseconds { result.append(DateRange(milliseconds: cursor, endMilliseconds)) }
+        if cursor < endMilliseconds {
+            result.append(DateRange(milliseconds: cursor, endMilliseconds))
+        }
         return result
     }
 }

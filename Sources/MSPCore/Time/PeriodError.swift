@@ -70,7 +70,8 @@ extension PeriodError {
     /// An instant that is NaN, infinite or outside years 1...9999.
     public static func invalidInstant(_ date: Date, field: String) -> PeriodError {
         PeriodError(
-            code: .invalidInstant, field: field, value: String(describing: date.timeIntervalSince1970),
+            code: .invalidInstant, field: field,
+            value: String(describing: date.timeIntervalSince1970),
             message: "\(field) \(date.timeIntervalSince1970) s is not an instant in years 1...9999")
     }
 
@@ -148,7 +149,9 @@ extension PeriodError {
 extension Date {
     /// The instant as ISO 8601 in UTC with milliseconds, for messages and descriptions.
     internal var iso8601Text: String {
-        guard timeIntervalSince1970.isFinite else { return String(describing: timeIntervalSince1970) }
+        guard timeIntervalSince1970.isFinite else {
+            return String(describing: timeIntervalSince1970)
+        }
         return self.formatted(
             Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
     }
