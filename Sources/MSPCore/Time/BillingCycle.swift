@@ -260,14 +260,14 @@ extension BillingCycle {
     ///   when the period reaches outside years 1...9999.
     /// - Complexity: O(1): the index comes from month or day arithmetic on the anchor.
     public func period(containing instant: Date) throws(PeriodError) -> BillingPeriod {
-        try period(at: index(containing: Instant.milliseconds(instant, field: "instant")))
+        try locatePeriod(containing: Instant.milliseconds(instant, field: "instant"))
     }
 
     /// The period that follows `period`: the one containing its end.
     ///
     /// - Throws: ``PeriodError`` `outOfRange` past year 9999.
     public func period(after period: BillingPeriod) throws(PeriodError) -> BillingPeriod {
-        try self.period(at: index(containing: period.range.endMilliseconds))
+        try locatePeriod(containing: period.range.endMilliseconds)
     }
 
     /// The period that precedes `period`: the one containing the last millisecond before
@@ -275,7 +275,7 @@ extension BillingCycle {
     ///
     /// - Throws: ``PeriodError`` `outOfRange` before year 1.
     public func period(before period: BillingPeriod) throws(PeriodError) -> BillingPeriod {
-        try self.period(at: index(containing: period.range.startMilliseconds - 1))
+        try locatePeriod(containing: period.range.startMilliseconds - 1)
     }
 
     /// The periods that share at least one instant with `range`, in order. An empty range
@@ -337,6 +337,13 @@ extension BillingCycle {
 
     /// The index of the period containing `milliseconds`.
     internal func index(containing milliseconds: Int64) throws(PeriodError) -> Int {
+        try locatePeriod(containing: milliseconds).index
+    }
+
+    /// The period containing `milliseconds`, built from the one lookup that found it.
+    internal func locatePeriod(containing milliseconds: Int64) throws(PeriodError)
+        -> BillingPeriod
+    {
         let date = try clock.localDate(at: milliseconds)
         var index: Int
         switch unit {
@@ -346,18 +353,31 @@ extension BillingCycle {
         case .week:
             index = floorDivide(anchorDate.days(to: date), 7 * interval)
         }
+        var startDate = try startDate(ofPeriod: index)
+        var endDate = try self.startDate(ofPeriod: index + 1)
+        var start = try clock.startOfDay(startDate)
+        var end = try clock.startOfDay(endDate)
         // The local date decides except around a transition that repeats or skips local
-        // midnight; compare instants to settle those.
+        // midnight; compare instants to settle those. Each step moves one period.
         for _ in 0..<4 {
-            if milliseconds < (try clock.startOfDay(startDate(ofPeriod: index))) {
+            if milliseconds < start {
                 index -= 1
-            } else if milliseconds >= (try clock.startOfDay(startDate(ofPeriod: index + 1))) {
+                (endDate, end) = (startDate, start)
+                startDate = try self.startDate(ofPeriod: index)
+                start = try clock.startOfDay(startDate)
+            } else if milliseconds >= end {
                 index += 1
+                (startDate, start) = (endDate, end)
+                endDate = try self.startDate(ofPeriod: index + 1)
+                end = try clock.startOfDay(endDate)
             } else {
                 break
             }
         }
-        return index
+        return BillingPeriod(
+            index: index, startDate: startDate, endDate: endDate,
+            range: DateRange(milliseconds: start, end), timeZoneIdentifier: timeZoneIdentifier,
+            clock: clock)
     }
 }
 
