@@ -47,7 +47,11 @@ public struct BillingPeriod: Sendable {
     /// Creates a period covering the local days `startDate ..< endDate`, for proration
     /// against a period that does not come from a ``BillingCycle``.
     ///
-    /// - Parameter index: A caller-chosen position; 0 by default.
+    /// - Parameters:
+    ///   - startDate: The local date of the first day.
+    ///   - endDate: The local date of the first day after the period.
+    ///   - timeZoneIdentifier: The IANA time zone the dates are local to.
+    ///   - index: A caller-chosen position; 0 by default.
     /// - Throws: ``PeriodError`` `endBeforeStart` unless `startDate < endDate`,
     ///   `unknownTimeZone`, `outOfRange`.
     public init(
