@@ -158,7 +158,7 @@ public struct LocalDate: Sendable, Hashable {
     ///
     /// - Throws: ``PeriodError`` `outOfRange` outside years 1...9999.
     internal init(monthIndex: Int, clampingDay day: Int) throws(PeriodError) {
-        let year = monthIndex >= 0 ? monthIndex / 12 : (monthIndex - 11) / 12
+        let year = floorDivide(monthIndex, 12)
         let month = monthIndex - year * 12 + 1
         guard (1...9999).contains(year) else {
             throw .outOfRange("month \(month) of year \(year)", field: "date")
