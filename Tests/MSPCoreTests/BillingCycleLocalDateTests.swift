@@ -164,4 +164,26 @@ import Testing
             return (input, nil)
         }
     }
+
+    @Test func localDatesAndFirstInstantsAgreeWithFoundationCalendar() throws {
+        try checkProperty(seed: 0xF0_C0DA) { random in
+            let zone = random.element(of: propertyTimeZones)
+            let instant = random.instant()
+            let input = "\(zone) at \(instant.timeIntervalSince1970)"
+            guard let timeZone = TimeZone(identifier: zone) else { return (input, "no zone") }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+            let date = try LocalDate(containing: instant, inTimeZone: zone)
+            guard parts.year == date.year, parts.month == date.month, parts.day == date.day else {
+                return (input, "\(date) but Calendar says \(parts)")
+            }
+            let first = try date.firstInstant(inTimeZone: zone)
+            let expected = calendar.startOfDay(for: instant)
+            guard first == expected else {
+                return (input, "first instant \(first) but Calendar says \(expected)")
+            }
+            return (input, nil)
+        }
+    }
 }
