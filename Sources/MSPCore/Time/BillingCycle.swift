@@ -128,6 +128,26 @@ public struct BillingCycle: Sendable {
         self.anchorDate = anchorDate
         self.timeZoneIdentifier = timeZoneIdentifier
         self.clock = try ZonedClock(identifier: timeZoneIdentifier)
+        #if DEBUG
+            _checkInvariants()
+        #endif
+    }
+
+    /// Asserts the cycle's invariants: an interval in range, and for monthly cycles an
+    /// anchor day in 1...31 whose clamped day is the anchor date's day. Runs in debug builds.
+    internal func _checkInvariants() {
+        switch unit {
+        case .month:
+            assert(BillingCycle.monthIntervals.contains(interval), "interval \(interval)")
+            let day = anchorDay ?? 0
+            assert((1...31).contains(day), "anchor day \(day)")
+            assert(
+                min(day, LocalDate.daysInMonth(year: anchorDate.year, month: anchorDate.month))
+                    == anchorDate.day, "anchor date \(anchorDate) is not on day \(day)")
+        case .week:
+            assert(BillingCycle.weekIntervals.contains(interval), "interval \(interval)")
+            assert(anchorDay == nil, "weekly cycle with anchor day")
+        }
     }
 
     /// The weekday every period starts on, for weekly cycles; `nil` for monthly ones.

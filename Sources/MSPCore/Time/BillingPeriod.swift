@@ -42,6 +42,16 @@ public struct BillingPeriod: Sendable {
         self.range = range
         self.timeZoneIdentifier = timeZoneIdentifier
         self.clock = clock
+        #if DEBUG
+            _checkInvariants()
+        #endif
+    }
+
+    /// Asserts the period's invariants: at least one local day, and a non-empty range.
+    /// Runs in debug builds, so every period built by the tests is checked.
+    internal func _checkInvariants() {
+        assert(startDate < endDate, "period \(startDate)..<\(endDate) has no day")
+        assert(!range.isEmpty, "period \(startDate)..<\(endDate) has an empty range \(range)")
     }
 
     /// Creates a period covering the local days `startDate ..< endDate`, for proration
