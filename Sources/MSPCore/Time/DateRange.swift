@@ -136,23 +136,43 @@ extension DateRange: CustomStringConvertible {
 extension DateRange: Codable {
     private enum CodingKeys: String, CodingKey { case start, end }
 
-    /// Decodes `{"start": …, "end": …}` and re-validates `start <= end`.
+    /// Decodes `{"start": "…", "end": "…"}` with ISO 8601 strings and re-validates
+    /// `start <= end`.
+    ///
+    /// Each bound is `YYYY-MM-DDTHH:MM:SS`, optionally with up to three fraction digits,
+    /// followed by `Z` or an offset `±HH:MM`; a JSON number is rejected whatever the
+    /// decoder's date strategy, so no bound passes through binary floating point.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let start = try container.decode(Date.self, forKey: .start)
-        let end = try container.decode(Date.self, forKey: .end)
-        do {
-            try self.init(start: start, end: end)
-        } catch {
+        let start = try Self.decodeInstant(container, .start)
+        let end = try Self.decodeInstant(container, .end)
+        guard start <= end else {
+            let error = PeriodError.endBeforeStart(
+                start: Instant.date(milliseconds: start), end: Instant.date(milliseconds: end))
             throw DecodingError.dataCorruptedError(
                 forKey: .end, in: container, debugDescription: error.description)
         }
+        self.init(milliseconds: start, end)
     }
 
-    /// Encodes `{"start": …, "end": …}` with the encoder's date strategy.
+    private static func decodeInstant(
+        _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys
+    ) throws -> Int64 {
+        let text = try container.decode(String.self, forKey: key)
+        guard let milliseconds = Instant.milliseconds(iso8601: text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container,
+                debugDescription: "\(key.stringValue) \"\(text)\" is not an ISO 8601 instant "
+                    + "like 2026-01-31T05:00:00.000Z in years 1...9999")
+        }
+        return milliseconds
+    }
+
+    /// Encodes `{"start": "2026-01-01T00:00:00.000Z", "end": "2026-02-01T00:00:00.000Z"}`:
+    /// ISO 8601 in UTC with milliseconds, whatever the encoder's date strategy.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
+        try container.encode(Instant.iso8601(startMilliseconds), forKey: .start)
+        try container.encode(Instant.iso8601(endMilliseconds), forKey: .end)
     }
 }

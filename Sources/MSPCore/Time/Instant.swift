@@ -29,4 +29,75 @@ internal enum Instant {
     static func date(milliseconds: Int64) -> Date {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
+
+    /// `milliseconds` as ISO 8601 in UTC with milliseconds: `"2026-01-31T05:00:00.000Z"`.
+    ///
+    /// Valid for instants in years 1...9999.
+    static func iso8601(_ milliseconds: Int64) -> String {
+        let day = floorDivide(milliseconds, 86_400_000)
+        let inDay = milliseconds - day * 86_400_000
+        let date = (try? LocalDate(daysSinceEpoch: Int(day))) ?? LocalDate(unchecked: 1, 1, 1)
+        func padded(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let time =
+            "\(padded(inDay / 3_600_000, 2)):\(padded(inDay / 60_000 % 60, 2))"
+            + ":\(padded(inDay / 1000 % 60, 2)).\(padded(inDay % 1000, 3))"
+        return "\(date)T\(time)Z"
+    }
+
+    /// Parses ISO 8601 `YYYY-MM-DDTHH:MM:SS[.fff]` followed by `Z` or `±HH:MM`, with 0 to
+    /// 3 fraction digits, in years 1...9999. Returns `nil` for anything else.
+    static func milliseconds(iso8601 text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int64? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value: Int64 = 0
+            for index in range {
+                guard bytes[index] >= 48, bytes[index] <= 57 else { return nil }
+                value = value * 10 + Int64(bytes[index] - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == 58, bytes[16] == 58,
+            let date = try? LocalDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self)),
+            let hour = number(11..<13), hour < 24, let minute = number(14..<16), minute < 60,
+            let second = number(17..<19), second < 60
+        else { return nil }
+        var cursor = 19
+        var fraction: Int64 = 0
+        if bytes[cursor] == UInt8(ascii: ".") {
+            var digits = 0
+            cursor += 1
+            while cursor < bytes.count, bytes[cursor] >= 48, bytes[cursor] <= 57 {
+                guard digits < 3 else { return nil }
+                fraction = fraction * 10 + Int64(bytes[cursor] - 48)
+                digits += 1
+                cursor += 1
+            }
+            guard digits > 0 else { return nil }
+            for _ in digits..<3 { fraction *= 10 }
+        }
+        guard cursor < bytes.count else { return nil }
+        var offset: Int64 = 0
+        switch bytes[cursor] {
+        case UInt8(ascii: "Z"):
+            guard cursor + 1 == bytes.count else { return nil }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard cursor + 6 == bytes.count, bytes[cursor + 3] == 58,
+                let hours = number((cursor + 1)..<(cursor + 3)), hours < 24,
+                let minutes = number((cursor + 4)..<(cursor + 6)), minutes < 60
+            else { return nil }
+            offset = (hours * 60 + minutes) * 60_000
+            if bytes[cursor] == UInt8(ascii: "-") { offset = -offset }
+        default:
+            return nil
+        }
+        let value =
+            Int64(date.daysSinceEpoch) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000
+            + fraction - offset
+        guard value >= minimum, value < maximum else { return nil }
+        return value
+    }
 }

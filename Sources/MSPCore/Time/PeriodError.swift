@@ -30,6 +30,12 @@ public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let tooManyPeriods = Code(rawValue: "tooManyPeriods")
         /// A weekday number outside 1...7.
         public static let invalidWeekday = Code(rawValue: "invalidWeekday")
+        /// A calendar date that does not exist or is not written `YYYY-MM-DD`.
+        public static let invalidDate = Code(rawValue: "invalidDate")
+        /// An anchor date that is not a period start for the anchor day it is given with.
+        public static let anchorMismatch = Code(rawValue: "anchorMismatch")
+        /// A date or period that falls outside the supported years 1...9999.
+        public static let outOfRange = Code(rawValue: "outOfRange")
     }
 
     /// The kind of failure.
@@ -74,6 +80,69 @@ extension PeriodError {
         PeriodError(
             code: .unknownTimeZone, field: "timeZone", value: identifier,
             message: "time zone \"\(identifier)\" is not a known IANA identifier")
+    }
+}
+
+extension PeriodError {
+    /// A monthly anchor day outside 1...31.
+    public static func invalidAnchorDay(_ day: Int) -> PeriodError {
+        PeriodError(
+            code: .invalidAnchorDay, field: "anchorDay", value: String(day),
+            message: "anchor day \(day) is outside 1...31")
+    }
+
+    /// A cycle interval outside `allowed`, for a cycle counted in `unit`s.
+    public static func invalidInterval(
+        _ interval: Int, unit: String, allowed: ClosedRange<Int>
+    ) -> PeriodError {
+        PeriodError(
+            code: .invalidInterval, field: "interval", value: String(interval),
+            message:
+                "interval \(interval) \(unit)s is outside \(allowed.lowerBound)...\(allowed.upperBound)"
+        )
+    }
+
+    /// A weekday number outside 1...7 (ISO 8601: Monday is 1, Sunday is 7).
+    public static func invalidWeekday(_ number: Int) -> PeriodError {
+        PeriodError(
+            code: .invalidWeekday, field: "weekday", value: String(number),
+            message: "weekday \(number) is outside 1...7 (Monday is 1)")
+    }
+
+    /// A calendar date that does not exist, or text that is not `YYYY-MM-DD`.
+    public static func invalidDate(_ text: String, field: String) -> PeriodError {
+        PeriodError(
+            code: .invalidDate, field: field, value: text,
+            message: "\(field) \(text) is not a date YYYY-MM-DD in years 1...9999")
+    }
+
+    /// An anchor date that does not fall on the (clamped) anchor day.
+    public static func anchorMismatch(anchorDate: LocalDate, anchorDay: Int) -> PeriodError {
+        PeriodError(
+            code: .anchorMismatch, field: "anchorDate", value: anchorDate.description,
+            message:
+                "anchor date \(anchorDate) does not fall on anchor day \(anchorDay) of its month")
+    }
+
+    /// A date, instant or period that falls outside years 1...9999.
+    public static func outOfRange(_ value: String, field: String) -> PeriodError {
+        PeriodError(
+            code: .outOfRange, field: field, value: value,
+            message: "\(field) \(value) falls outside the supported years 1...9999")
+    }
+
+    /// A sub-range that is not inside the period it should be a fraction of.
+    public static func notWithinPeriod(_ subRange: DateRange, period: DateRange) -> PeriodError {
+        PeriodError(
+            code: .notWithinPeriod, field: "subRange", value: subRange.description,
+            message: "sub-range \(subRange) is not within period \(period)")
+    }
+
+    /// A request for `count` periods where at most `limit` are allowed.
+    public static func tooManyPeriods(_ count: Int, limit: Int) -> PeriodError {
+        PeriodError(
+            code: .tooManyPeriods, field: "range", value: String(count),
+            message: "the range spans \(count) periods; at most \(limit) are returned")
     }
 }
 
