@@ -63,8 +63,14 @@ public func caseGenerator(seed: UInt64, caseIndex: Int) -> SplitMix64 {
 
 extension RandomNumberGenerator {
     /// A uniformly distributed integer in `range`, without modulo bias.
-    public mutating func int64(in range: ClosedRange<Int64>) -> Int64 {
+    public mutating func int(in range: ClosedRange<Int64>) -> Int64 {
         Int64.random(in: range, using: &self)
+    }
+
+    /// A uniformly distributed `Int64` in `range`; spares a type annotation where the
+    /// literal bounds would otherwise make an `Int`.
+    public mutating func int64(in range: ClosedRange<Int64>) -> Int64 {
+        int(in: range)
     }
 
     /// A uniformly distributed integer in `range`, without modulo bias.
