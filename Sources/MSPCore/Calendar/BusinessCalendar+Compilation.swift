@@ -14,9 +14,10 @@ extension BusinessCalendar {
     ///   ``maximumHorizonDays`` days long.
     /// - Returns: The compiled calendar.
     /// - Throws: ``CalendarError`` `horizonTooLong` for a horizon over
-    ///   ``maximumHorizonDays`` days, `tooManyIntervals` for more than
-    ///   ``maximumCompiledIntervals`` open intervals, `unknownTimeZone` when the system no
-    ///   longer knows the zone.
+    ///   ``maximumHorizonDays`` days; `tooManyIntervals` when the weekly spans in the horizon
+    ///   plus the holidays and extra openings exceed ``maximumCompiledIntervals`` (checked
+    ///   before any work is done); `unknownTimeZone` when the system no longer knows the
+    ///   zone.
     /// - Complexity: O(*d* × *s* + *n* log *n*) for *d* days in the horizon, *s* spans per
     ///   day and *n* intervals; one time-zone lookup per span bound.
     public func compiled(for horizon: DateRange) throws(CalendarError) -> Compiled {
@@ -34,14 +35,21 @@ extension BusinessCalendar {
         let lastDay = resolver.localDay(ofSecond: floorDivide(horizonEnd, 1000) + 1) + 1
         let days = firstDay...lastDay
 
+        // Bound the work before doing any: each weekday occurs at most ceil(days / 7) times,
+        // and each holiday or extra opening adds at most one interval.
+        let weeks = (lastDay - firstDay + 7) / 7
+        let spansPerWeek = Int64(weeklyHours.values.reduce(0) { $0 + $1.count })
+        let bound = spansPerWeek * weeks + Int64(holidays.count + extraOpenings.count)
+        guard bound <= Int64(BusinessCalendar.maximumCompiledIntervals) else {
+            throw .tooManyIntervals(horizon)
+        }
+
         var weekly: [(Int64, Int64)] = []
+        weekly.reserveCapacity(Int(spansPerWeek * weeks))
         var weekday = Weekday(dayNumber: firstDay)
         for day in days {
             for span in weeklyHours[weekday] ?? [] {
                 if let interval = resolver.interval(of: span, onDay: day) {
-                    guard weekly.count < BusinessCalendar.maximumCompiledIntervals else {
-                        throw .tooManyIntervals(horizon)
-                    }
                     weekly.append(interval)
                 }
             }
@@ -64,9 +72,6 @@ extension BusinessCalendar {
         let open = IntervalSet.union(
             IntervalSet.subtract(IntervalSet.union(weekly), IntervalSet.union(closures)),
             IntervalSet.union(extras))
-        guard open.count <= BusinessCalendar.maximumCompiledIntervals else {
-            throw .tooManyIntervals(horizon)
-        }
         return Compiled(
             calendar: self, horizon: horizon, unclippedIntervals: open)
     }

@@ -20,9 +20,9 @@ extension BusinessCalendar {
         ///   when `start == end`.
         public init(start: LocalTime, end: LocalTime) throws(CalendarError) {
             guard start < .endOfDay else { throw .invalidTime(hour: 24, minute: 0, field: "start") }
+            guard start != end else { throw .emptySpan(start: start, end: end) }
             self.start = start
             self.end = end
-            guard start != end else { throw .emptySpan(self) }
         }
 
         /// Creates a span from two `"HH:MM"` texts, such as `Span("09:00", "17:00")`.

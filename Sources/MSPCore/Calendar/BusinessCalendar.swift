@@ -75,8 +75,10 @@ public struct BusinessCalendar: Sendable, Hashable {
 
     /// The longest horizon ``compiled(for:)`` accepts: 18,300 days, 50 years of 366 days.
     public static let maximumHorizonDays = 18_300
-    /// The most open intervals ``compiled(for:)`` produces before it stops with
-    /// ``CalendarError`` `tooManyIntervals`: 2,000,000 (three `Int64` arrays, 48 MB).
+    /// The most open intervals ``compiled(for:)`` may produce: 2,000,000 (three `Int64`
+    /// arrays, 48 MB). Compilation checks, before doing any work, that the weekly spans
+    /// falling in the horizon plus the holidays and extra openings stay within it, and
+    /// throws ``CalendarError`` `tooManyIntervals` otherwise.
     public static let maximumCompiledIntervals = 2_000_000
 
     /// Creates a calendar.

@@ -111,10 +111,12 @@ extension CalendarError {
     }
 
     /// A span whose start equals its end, such as `09:00-09:00`.
-    public static func emptySpan(_ span: BusinessCalendar.Span) -> CalendarError {
+    public static func emptySpan(
+        start: BusinessCalendar.LocalTime, end: BusinessCalendar.LocalTime
+    ) -> CalendarError {
         CalendarError(
-            code: .emptySpan, field: "span", value: span.description,
-            message: "span \(span) is empty: its start equals its end")
+            code: .emptySpan, field: "span", value: "\(start)-\(end)",
+            message: "span \(start)-\(end) is empty: its start equals its end")
     }
 
     /// Two weekly spans that share time: `first` on `firstDay` and `second` on `secondDay`
@@ -144,8 +146,8 @@ extension CalendarError {
                 "horizon \(horizon) is longer than \(BusinessCalendar.maximumHorizonDays) days")
     }
 
-    /// A compilation whose open intervals would exceed
-    /// ``BusinessCalendar/maximumCompiledIntervals``.
+    /// A compilation whose weekly spans, holidays and extra openings in the horizon could
+    /// produce more than ``BusinessCalendar/maximumCompiledIntervals`` open intervals.
     public static func tooManyIntervals(_ horizon: DateRange) -> CalendarError {
         CalendarError(
             code: .tooManyIntervals, field: "horizon", value: horizon.description,

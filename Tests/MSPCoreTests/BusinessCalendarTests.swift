@@ -1,0 +1,487 @@
+import Foundation
+import MSPCore
+import MSPTestSupport
+import Testing
+
+// MARK: Helpers shared by the BusinessCalendar test files
+
+/// The instant of an ISO 8601 text with an offset, such as `2026-03-06T16:00:00-05:00`.
+func instant(_ text: String) throws -> Date {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    if let date = formatter.date(from: text) { return date }
+    formatter.formatOptions = [.withInternetDateTime]
+    return try #require(formatter.date(from: text), "not an ISO 8601 instant: \(text)")
+}
+
+/// `[start, end)` from two ISO 8601 texts.
+func horizon(_ start: String, _ end: String) throws -> DateRange {
+    try DateRange(start: instant(start), end: instant(end))
+}
+
+/// A span from two `HH:MM` texts.
+func span(_ start: String, _ end: String) throws -> BusinessCalendar.Span {
+    try BusinessCalendar.Span(start, end)
+}
+
+/// A local date from `YYYY-MM-DD`.
+func day(_ text: String) throws -> BusinessCalendar.LocalDate {
+    try BusinessCalendar.LocalDate(parsing: text)
+}
+
+/// The same spans Monday to Friday.
+func weekdays(_ spans: [BusinessCalendar.Span]) -> [BusinessCalendar.Weekday: [BusinessCalendar
+    .Span]]
+{
+    [.monday: spans, .tuesday: spans, .wednesday: spans, .thursday: spans, .friday: spans]
+}
+
+/// Hours as a `Duration`.
+func hours(_ value: Int64) -> Duration { .seconds(value * 3600) }
+
+/// Minutes as a `Duration`.
+func minutes(_ value: Int64) -> Duration { .seconds(value * 60) }
+
+/// Monday to Friday 09:00-17:00 in New York with the given holidays and extra openings,
+/// compiled over 2026.
+func newYorkOffice(
+    holidays: [BusinessCalendar.Holiday] = [], extraOpenings: [BusinessCalendar.ExtraOpening] = []
+) throws -> BusinessCalendar.Compiled {
+    let calendar = try BusinessCalendar(
+        timeZone: "America/New_York", weeklyHours: weekdays([span("09:00", "17:00")]),
+        holidays: holidays, extraOpenings: extraOpenings)
+    return try calendar.compiled(
+        for: horizon("2026-01-01T00:00:00-05:00", "2027-01-01T00:00:00-05:00"))
+}
+
+// MARK: Worked examples
+
+@Suite struct BusinessCalendarTests {
+    @Test func fridayAfternoonPlusTwoHoursIsMondayMorning() throws {
+        let office = try newYorkOffice()
+        // The weekend of 2026-03-07/08 also springs forward; it is closed, so no effect.
+        let friday = try instant("2026-03-06T16:00:00-05:00")
+        let monday = try instant("2026-03-09T10:00:00-04:00")
+        #expect(try office.deadline(after: friday, adding: hours(2)) == monday)
+        #expect(try office.businessDuration(from: friday, to: monday) == hours(2))
+    }
+
+    @Test func deadlineAtClosingTimeStaysAtClosingTime() throws {
+        let office = try newYorkOffice()
+        let friday = try instant("2026-03-06T16:00:00-05:00")
+        let closing = try instant("2026-03-06T17:00:00-05:00")
+        #expect(try office.deadline(after: friday, adding: hours(1)) == closing)
+        // One millisecond more moves to Monday's opening.
+        let mondayOpening = try instant("2026-03-09T09:00:00.001-04:00")
+        #expect(
+            try office.deadline(after: friday, adding: hours(1) + .milliseconds(1))
+                == mondayOpening)
+    }
+
+    @Test func zeroDurationDeadlineIsTheStartEvenWhenClosed() throws {
+        let office = try newYorkOffice()
+        let saturday = try instant("2026-03-07T12:00:00-05:00")
+        #expect(try office.deadline(after: saturday, adding: .zero) == saturday)
+        #expect(
+            try office.deadline(after: saturday, adding: .milliseconds(1))
+                == instant("2026-03-09T09:00:00.001-04:00"))
+    }
+
+    @Test func wholeDayHolidayIsSkipped() throws {
+        // 2026-12-25 is a Friday.
+        let office = try newYorkOffice(holidays: [.init(date: day("2026-12-25"))])
+        let thursday = try instant("2026-12-24T16:00:00-05:00")
+        #expect(
+            try office.deadline(after: thursday, adding: hours(2))
+                == instant("2026-12-28T10:00:00-05:00"))
+        #expect(
+            try office.businessDuration(
+                from: instant("2026-12-21T00:00:00-05:00"), to: instant("2026-12-28T00:00:00-05:00")
+            )
+                == hours(32))
+    }
+
+    @Test func partialClosureClosesTheAfternoon() throws {
+        let office = try newYorkOffice(holidays: [
+            .init(date: day("2026-12-24"), closed: span("12:00", "24:00")),
+            .init(date: day("2026-12-25")),
+        ])
+        let thursdayMorning = try instant("2026-12-24T11:00:00-05:00")
+        #expect(
+            try office.deadline(after: thursdayMorning, adding: hours(2))
+                == instant("2026-12-28T10:00:00-05:00"))
+        #expect(
+            try office.businessDuration(
+                from: instant("2026-12-24T00:00:00-05:00"), to: instant("2026-12-25T00:00:00-05:00")
+            )
+                == hours(3))
+        #expect(
+            try office.nextClosing(after: thursdayMorning) == instant("2026-12-24T12:00:00-05:00"))
+    }
+
+    @Test func extraOpeningOnASaturday() throws {
+        let office = try newYorkOffice(
+            holidays: [
+                .init(date: day("2026-12-24"), closed: span("12:00", "24:00")),
+                .init(date: day("2026-12-25")),
+            ],
+            extraOpenings: [.init(date: day("2026-12-26"), open: span("10:00", "14:00"))])
+        let thursdayMorning = try instant("2026-12-24T11:00:00-05:00")
+        #expect(
+            try office.deadline(after: thursdayMorning, adding: hours(2))
+                == instant("2026-12-26T11:00:00-05:00"))
+        #expect(try office.isOpen(at: instant("2026-12-26T13:59:00-05:00")))
+        #expect(try !office.isOpen(at: instant("2026-12-26T14:00:00-05:00")))
+    }
+
+    @Test func extraOpeningWinsOverHoliday() throws {
+        let office = try newYorkOffice(
+            holidays: [.init(date: day("2026-12-25"))],
+            extraOpenings: [.init(date: day("2026-12-25"), open: span("10:00", "12:00"))])
+        #expect(
+            try office.businessDuration(
+                from: instant("2026-12-25T00:00:00-05:00"), to: instant("2026-12-26T00:00:00-05:00")
+            )
+                == hours(2))
+    }
+
+    @Test func nextOpeningAndClosing() throws {
+        let office = try newYorkOffice()
+        let fridayEvening = try instant("2026-03-06T17:00:00-05:00")
+        let mondayOpening = try instant("2026-03-09T09:00:00-04:00")
+        #expect(try office.nextOpening(after: fridayEvening) == mondayOpening)
+        #expect(
+            try office.nextClosing(after: fridayEvening) == instant("2026-03-09T17:00:00-04:00"))
+        // Strictly after: from an opening instant, the next opening is the next day's.
+        #expect(
+            try office.nextOpening(after: mondayOpening) == instant("2026-03-10T09:00:00-04:00"))
+        #expect(
+            try office.nextClosing(after: mondayOpening) == instant("2026-03-09T17:00:00-04:00"))
+        #expect(try office.isOpen(at: mondayOpening))
+        #expect(try !office.isOpen(at: instant("2026-03-09T17:00:00-04:00")))
+        #expect(try !office.isOpen(at: fridayEvening))
+    }
+
+    @Test func openIntervalsExplainTheCount() throws {
+        let office = try newYorkOffice()
+        let intervals = try office.openIntervals(
+            from: instant("2026-03-06T16:00:00-05:00"), to: instant("2026-03-09T10:00:00-04:00"))
+        #expect(
+            intervals == [
+                try horizon("2026-03-06T16:00:00-05:00", "2026-03-06T17:00:00-05:00"),
+                try horizon("2026-03-09T09:00:00-04:00", "2026-03-09T10:00:00-04:00"),
+            ])
+    }
+
+    @Test func twentyFourSevenIsTheWholeTimeline() throws {
+        let calendar = try BusinessCalendar.twentyFourSeven(timeZone: "America/New_York")
+        let compiled = try calendar.compiled(
+            for: horizon("2026-01-01T00:00:00Z", "2028-01-01T00:00:00Z"))
+        #expect(compiled.intervalCount == 1)
+        #expect(compiled.totalBusinessTime == hours(2 * 365 * 24))
+    }
+
+    @Test func overnightSpanBelongsToTheDayItStarts() throws {
+        // Friday 22:00 to Saturday 06:00; a holiday on Saturday closes the 00:00-06:00 tail.
+        let calendar = try BusinessCalendar(
+            timeZone: "UTC", weeklyHours: [.friday: [span("22:00", "06:00")]],
+            holidays: [.init(date: day("2026-06-13"))])
+        let compiled = try calendar.compiled(
+            for: horizon("2026-06-01T00:00:00Z", "2026-06-30T00:00:00Z"))
+        #expect(
+            try compiled.businessDuration(
+                from: instant("2026-06-05T00:00:00Z"), to: instant("2026-06-07T00:00:00Z"))
+                == hours(8))
+        #expect(
+            try compiled.businessDuration(
+                from: instant("2026-06-12T00:00:00Z"), to: instant("2026-06-14T00:00:00Z"))
+                == hours(2))
+    }
+
+    @Test func holidayOnAWeekendChangesNothing() throws {
+        let plain = try newYorkOffice()
+        let withWeekendHoliday = try newYorkOffice(holidays: [
+            .init(date: day("2026-07-04")),
+            .init(date: day("2026-07-05"), closed: span("10:00", "12:00")),
+        ])
+        #expect(plain.totalBusinessTime == withWeekendHoliday.totalBusinessTime)
+        #expect(plain.openIntervals == withWeekendHoliday.openIntervals)
+    }
+
+    @Test func leapDay2028() throws {
+        let leapDay = try day("2028-02-29")
+        #expect(leapDay.weekday == .tuesday)
+        let window = try horizon("2028-02-01T00:00:00-05:00", "2028-04-01T00:00:00-04:00")
+        let calendar = try BusinessCalendar(
+            timeZone: "America/New_York", weeklyHours: weekdays([span("09:00", "17:00")]))
+        let monday = try instant("2028-02-28T09:00:00-05:00")
+        let wednesday = try instant("2028-03-01T09:00:00-05:00")
+        #expect(
+            try calendar.compiled(for: window).businessDuration(from: monday, to: wednesday)
+                == hours(16))
+        let withHoliday = try BusinessCalendar(
+            timeZone: "America/New_York", weeklyHours: weekdays([span("09:00", "17:00")]),
+            holidays: [.init(date: leapDay)])
+        #expect(
+            try withHoliday.compiled(for: window).businessDuration(from: monday, to: wednesday)
+                == hours(8))
+    }
+}
+
+// MARK: Errors
+
+@Suite struct BusinessCalendarErrorTests {
+    @Test func invalidTimes() {
+        #expect(throws: CalendarError.invalidTime(hour: 25, minute: 0, field: "time")) {
+            try BusinessCalendar.LocalTime(hour: 25)
+        }
+        #expect(throws: CalendarError.invalidTime(hour: -1, minute: 0, field: "time")) {
+            try BusinessCalendar.LocalTime(hour: -1)
+        }
+        #expect(throws: CalendarError.invalidTime(hour: 9, minute: 60, field: "time")) {
+            try BusinessCalendar.LocalTime(hour: 9, minute: 60)
+        }
+        #expect(throws: CalendarError.invalidTime(hour: 24, minute: 30, field: "time")) {
+            try BusinessCalendar.LocalTime(parsing: "24:30")
+        }
+        #expect(throws: CalendarError.invalidFormat("9:00", field: "time", expected: "HH:MM")) {
+            try BusinessCalendar.LocalTime(parsing: "9:00")
+        }
+    }
+
+    @Test func twentyFourHundredOnlyAsEnd() throws {
+        #expect(throws: CalendarError.invalidTime(hour: 24, minute: 0, field: "start")) {
+            try span("24:00", "06:00")
+        }
+        #expect(try span("18:00", "24:00").wallClockMinutes == 360)
+        #expect(try span("00:00", "24:00") == .wholeDay)
+    }
+
+    @Test func emptySpan() throws {
+        let nine = try BusinessCalendar.LocalTime(hour: 9)
+        #expect(throws: CalendarError.emptySpan(start: nine, end: nine)) {
+            try span("09:00", "09:00")
+        }
+    }
+
+    @Test func invalidDates() {
+        #expect(throws: CalendarError.invalidDate(year: 2027, month: 2, day: 29)) {
+            try day("2027-02-29")
+        }
+        #expect(throws: CalendarError.invalidDate(year: 2026, month: 13, day: 1)) {
+            try day("2026-13-01")
+        }
+        #expect(throws: CalendarError.invalidDate(year: 0, month: 1, day: 1)) {
+            try day("0000-01-01")
+        }
+        #expect(
+            throws: CalendarError.invalidFormat("2026-1-05", field: "date", expected: "YYYY-MM-DD")
+        ) {
+            try day("2026-1-05")
+        }
+    }
+
+    @Test func overlappingSpansOnOneDay() throws {
+        let morning = try span("09:00", "12:00")
+        let midday = try span("11:00", "13:00")
+        #expect(throws: CalendarError.overlappingSpans(morning, on: .monday, midday, on: .monday)) {
+            try BusinessCalendar(timeZone: "UTC", weeklyHours: [.monday: [midday, morning]])
+        }
+    }
+
+    @Test func overnightSpanOverlappingTheNextDay() throws {
+        let night = try span("22:00", "06:00")
+        let early = try span("05:00", "09:00")
+        #expect(throws: CalendarError.overlappingSpans(night, on: .monday, early, on: .tuesday)) {
+            try BusinessCalendar(
+                timeZone: "UTC", weeklyHours: [.monday: [night], .tuesday: [early]])
+        }
+        // Sunday's overnight span runs into Monday.
+        #expect(
+            throws: CalendarError.overlappingSpans(night, on: .sunday, .wholeDay, on: .monday)
+        ) {
+            try BusinessCalendar(
+                timeZone: "UTC", weeklyHours: [.sunday: [night], .monday: [.wholeDay]])
+        }
+        // Touching is fine: 22:00-06:00 then 06:00-09:00.
+        _ = try BusinessCalendar(
+            timeZone: "UTC", weeklyHours: [.monday: [night], .tuesday: [span("06:00", "09:00")]])
+    }
+
+    @Test func unknownTimeZone() {
+        #expect(throws: CalendarError.unknownTimeZone("Mars/Olympus_Mons")) {
+            try BusinessCalendar(timeZone: "Mars/Olympus_Mons", weeklyHours: [:])
+        }
+    }
+
+    @Test func horizonTooLong() throws {
+        let calendar = try BusinessCalendar.twentyFourSeven()
+        let century = try horizon("2000-01-01T00:00:00Z", "2100-01-01T00:00:00Z")
+        #expect(throws: CalendarError.horizonTooLong(century)) {
+            try calendar.compiled(for: century)
+        }
+        // Exactly the maximum is accepted.
+        let start = try instant("2000-01-01T00:00:00Z")
+        let longest = try DateRange(
+            start: start,
+            end: start.addingTimeInterval(Double(BusinessCalendar.maximumHorizonDays) * 86_400))
+        #expect(try calendar.compiled(for: longest).intervalCount == 1)
+    }
+
+    @Test func tooManyIntervals() throws {
+        var spans: [BusinessCalendar.Span] = []
+        for minute in stride(from: 0, to: 1440, by: 2) {
+            spans.append(
+                try BusinessCalendar.Span(
+                    start: .init(hour: minute / 60, minute: minute % 60),
+                    end: .init(hour: (minute + 1) / 60, minute: (minute + 1) % 60)))
+        }
+        var hours: [BusinessCalendar.Weekday: [BusinessCalendar.Span]] = [:]
+        for weekday in BusinessCalendar.Weekday.allCases { hours[weekday] = spans }
+        let calendar = try BusinessCalendar(timeZone: "UTC", weeklyHours: hours)
+        let range = try horizon("2000-01-01T00:00:00Z", "2040-01-01T00:00:00Z")
+        #expect(throws: CalendarError.tooManyIntervals(range)) {
+            try calendar.compiled(for: range)
+        }
+    }
+
+    @Test func queryErrors() throws {
+        let office = try newYorkOffice()
+        let start = try instant("2026-03-06T16:00:00-05:00")
+        let earlier = try instant("2026-03-06T15:00:00-05:00")
+        #expect(throws: CalendarError.endBeforeStart(start: start, end: earlier)) {
+            try office.businessDuration(from: start, to: earlier)
+        }
+        #expect(throws: CalendarError.negativeDuration(.seconds(-1))) {
+            try office.deadline(after: start, adding: .seconds(-1))
+        }
+        let outside = try instant("2027-06-01T00:00:00Z")
+        #expect(
+            throws: CalendarError.outsideHorizon(outside, field: "instant", horizon: office.horizon)
+        ) {
+            try office.isOpen(at: outside)
+        }
+        #expect(
+            throws: CalendarError.outsideHorizon(outside, field: "end", horizon: office.horizon)
+        ) {
+            try office.businessDuration(from: start, to: outside)
+        }
+        // The horizon end is a valid end, but not a valid instant for isOpen.
+        #expect(try office.businessDuration(from: start, to: office.horizon.end) > .zero)
+        #expect(
+            throws: CalendarError.outsideHorizon(
+                office.horizon.end, field: "instant", horizon: office.horizon)
+        ) {
+            try office.isOpen(at: office.horizon.end)
+        }
+        #expect(
+            throws: CalendarError.answerOutsideHorizon(
+                field: "deadline", after: start, horizon: office.horizon)
+        ) {
+            try office.deadline(after: start, adding: hours(24 * 365))
+        }
+        let lastEvening = try instant("2026-12-31T18:00:00-05:00")
+        #expect(
+            throws: CalendarError.answerOutsideHorizon(
+                field: "nextOpening", after: lastEvening, horizon: office.horizon)
+        ) {
+            try office.nextOpening(after: lastEvening)
+        }
+        let notANumber = Date(timeIntervalSince1970: .nan)
+        #expect(
+            throws: CalendarError.outsideHorizon(
+                notANumber, field: "instant", horizon: office.horizon)
+        ) {
+            try office.isOpen(at: notANumber)
+        }
+    }
+
+    @Test func nextClosingClippedByTheHorizonIsAnError() throws {
+        let calendar = try BusinessCalendar(
+            timeZone: "UTC", weeklyHours: weekdays([span("09:00", "17:00")]))
+        // Monday 2026-03-02, horizon ends at 12:00 inside the open span.
+        let clipped = try calendar.compiled(
+            for: horizon("2026-03-02T00:00:00Z", "2026-03-02T12:00:00Z"))
+        let morning = try instant("2026-03-02T10:00:00Z")
+        #expect(
+            throws: CalendarError.answerOutsideHorizon(
+                field: "nextClosing", after: morning, horizon: clipped.horizon)
+        ) {
+            try clipped.nextClosing(after: morning)
+        }
+        // A horizon ending exactly at closing time knows that closing.
+        let exact = try calendar.compiled(
+            for: horizon("2026-03-02T00:00:00Z", "2026-03-02T17:00:00Z"))
+        #expect(try exact.nextClosing(after: morning) == instant("2026-03-02T17:00:00Z"))
+    }
+}
+
+// MARK: Codable
+
+@Suite struct BusinessCalendarCodableTests {
+    static let sample = """
+        {
+          "timeZone": "America/New_York",
+          "weeklyHours": {
+            "monday": [{"start": "09:00", "end": "17:00"}],
+            "friday": [{"start": "22:00", "end": "06:00"}, {"start": "09:00", "end": "17:00"}],
+            "sunday": []
+          },
+          "holidays": [
+            {"date": "2026-12-25"},
+            {"date": "2026-12-24", "closed": {"start": "12:00", "end": "24:00"}}
+          ],
+          "extraOpenings": [{"date": "2026-12-26", "open": {"start": "10:00", "end": "14:00"}}]
+        }
+        """
+
+    @Test func decodesTheDocumentedShape() throws {
+        let calendar = try JSONDecoder().decode(
+            BusinessCalendar.self, from: Data(Self.sample.utf8))
+        #expect(calendar.timeZoneIdentifier == "America/New_York")
+        #expect(
+            calendar.spans(on: .friday) == [try span("09:00", "17:00"), try span("22:00", "06:00")])
+        #expect(calendar.spans(on: .sunday).isEmpty)
+        #expect(
+            calendar.holidays.first
+                == .init(date: try day("2026-12-24"), closed: try span("12:00", "24:00")))
+        #expect(calendar.extraOpenings.count == 1)
+    }
+
+    @Test func encodesTheDocumentedShape() throws {
+        let calendar = try BusinessCalendar(
+            timeZone: "Europe/London", weeklyHours: [.monday: [span("09:00", "17:30")]],
+            holidays: [.init(date: day("2026-12-25"))],
+            extraOpenings: [.init(date: day("2026-12-26"), open: span("10:00", "14:00"))])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = String(decoding: try encoder.encode(calendar), as: UTF8.self)
+        #expect(
+            text
+                == #"{"extraOpenings":[{"date":"2026-12-26","open":{"end":"14:00","start":"10:00"}}],"#
+                + #""holidays":[{"date":"2026-12-25"}],"timeZone":"Europe\/London","#
+                + #""weeklyHours":{"monday":[{"end":"17:30","start":"09:00"}]}}"#)
+    }
+
+    @Test func roundTrips() throws {
+        let calendar = try JSONDecoder().decode(
+            BusinessCalendar.self, from: Data(Self.sample.utf8))
+        let again = try JSONDecoder().decode(
+            BusinessCalendar.self, from: JSONEncoder().encode(calendar))
+        #expect(again == calendar)
+    }
+
+    @Test(arguments: [
+        #"{"timeZone":"UTC","weeklyHours":{"monday":[{"start":"09:00","end":"12:00"},{"start":"11:00","end":"13:00"}]}}"#,
+        #"{"timeZone":"UTC","weeklyHours":{"funday":[]}}"#,
+        #"{"timeZone":"UTC","weeklyHours":{"monday":[{"start":"25:00","end":"26:00"}]}}"#,
+        #"{"timeZone":"UTC","weeklyHours":{"monday":[{"start":"09:00","end":"09:00"}]}}"#,
+        #"{"timeZone":"Nowhere/Special","weeklyHours":{}}"#,
+        #"{"timeZone":"UTC","weeklyHours":{},"holidays":[{"date":"2027-02-29"}]}"#,
+    ])
+    func rejectsInvalidJSON(_ json: String) {
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(BusinessCalendar.self, from: Data(json.utf8))
+        }
+    }
+}
