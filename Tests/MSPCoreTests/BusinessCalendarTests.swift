@@ -173,6 +173,22 @@ func newYorkOffice(
             ])
     }
 
+    @Test func calendarWithoutHoursIsNeverOpen() throws {
+        let never = try BusinessCalendar(timeZone: "Europe/London", weeklyHours: [:])
+            .compiled(for: horizon("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"))
+        let start = try instant("2026-06-01T12:00:00Z")
+        #expect(never.intervalCount == 0)
+        #expect(try !never.isOpen(at: start))
+        #expect(try never.businessDuration(from: start, to: never.horizon.end) == .zero)
+        #expect(try never.deadline(after: start, adding: .zero) == start)
+        #expect(
+            throws: CalendarError.answerOutsideHorizon(
+                field: "deadline", after: start, horizon: never.horizon)
+        ) {
+            try never.deadline(after: start, adding: .milliseconds(1))
+        }
+    }
+
     @Test func twentyFourSevenIsTheWholeTimeline() throws {
         let calendar = try BusinessCalendar.twentyFourSeven(timeZone: "America/New_York")
         let compiled = try calendar.compiled(

@@ -6,7 +6,8 @@ extension BusinessCalendar {
     ///
     /// Build one with ``BusinessCalendar/compiled(for:)`` and keep it: compiling converts
     /// every span with the time zone, querying touches only three contiguous `[Int64]`
-    /// arrays (milliseconds since 1970-01-01T00:00:00Z) and never allocates.
+    /// arrays (milliseconds since 1970-01-01T00:00:00Z) and two small bucket indexes over
+    /// them, never calls Foundation's time-zone code and never allocates.
     ///
     /// Instants are handled at MSPKit's resolution of one millisecond (a `Date` is rounded to
     /// the nearest millisecond). Every query instant must lie in the ``horizon``
@@ -22,6 +23,11 @@ extension BusinessCalendar {
     /// 09:00-17:00 calendar is Friday 17:00, not Monday 09:00 (pandas' business-hour offsets
     /// move it to the next opening; MSPKit does not). A zero duration gives the start itself,
     /// even when the calendar is closed at the start.
+    ///
+    /// So `deadline(after: s, adding: businessDuration(from: s, to: x)) == x` whenever
+    /// `x == s` or the calendar is open just before `x` (inside an open interval or at its
+    /// closing); for any other `x` — closed, or an opening instant — it is the last closing
+    /// before `x`.
     public struct Compiled: Sendable, Hashable {
         /// The calendar this was compiled from.
         public let calendar: BusinessCalendar
@@ -41,6 +47,10 @@ extension BusinessCalendar {
         /// Whether the last interval really closes at the horizon end (rather than being
         /// clipped there).
         @usableFromInline let closesAtHorizonEnd: Bool
+        /// Bucket index over ``starts`` for instants in the horizon.
+        @usableFromInline let startIndex: SortedSearchIndex
+        /// Bucket index over ``businessBefore`` for business times in `0...total`.
+        @usableFromInline let businessIndex: SortedSearchIndex
 
         /// Clips sorted, disjoint, non-touching intervals to `horizon` and sums them.
         init(calendar: BusinessCalendar, horizon: DateRange, unclippedIntervals: [(Int64, Int64)]) {
@@ -67,6 +77,9 @@ extension BusinessCalendar {
             self.horizonStart = low
             self.horizonEnd = high
             self.closesAtHorizonEnd = closesAtHorizonEnd
+            self.startIndex = SortedSearchIndex(starts, origin: low, end: high + 1)
+            self.businessIndex = SortedSearchIndex(
+                businessBefore, origin: 0, end: businessBefore[businessBefore.count - 1])
             #if DEBUG
                 _checkInvariants()
             #endif
@@ -95,7 +108,8 @@ extension BusinessCalendar {
         ///
         /// - Throws: ``CalendarError`` `outsideHorizon` when `instant` is not in
         ///   `[horizon.start, horizon.end)`.
-        /// - Complexity: O(log *n*) for *n* intervals.
+        /// - Complexity: O(log *n*) at worst for *n* intervals, O(1) for ordinary calendars:
+        ///   a bucket index narrows each search to the one or two intervals near the answer.
         @inlinable
         public func isOpen(at instant: Date) throws(CalendarError) -> Bool {
             let time = try milliseconds(instant, field: "instant", allowingEnd: false)
@@ -117,7 +131,8 @@ extension BusinessCalendar {
         /// - Throws: ``CalendarError`` `endBeforeStart` when `end < start` (business time is
         ///   never negative), `outsideHorizon` when an instant is not in
         ///   `[horizon.start, horizon.end]`.
-        /// - Complexity: O(log *n*) for *n* intervals.
+        /// - Complexity: O(log *n*) at worst for *n* intervals, O(1) for ordinary calendars:
+        ///   a bucket index narrows each search to the one or two intervals near the answer.
         @inlinable
         public func businessDuration(from start: Date, to end: Date) throws(CalendarError)
             -> Duration
@@ -145,7 +160,8 @@ extension BusinessCalendar {
         /// - Returns: The deadline, in `[start, horizon.end]`.
         /// - Throws: ``CalendarError`` `negativeDuration`, `outsideHorizon` when `start` is
         ///   outside the horizon or the deadline would lie beyond it.
-        /// - Complexity: O(log *n*) for *n* intervals.
+        /// - Complexity: O(log *n*) at worst for *n* intervals, O(1) for ordinary calendars:
+        ///   a bucket index narrows each search to the one or two intervals near the answer.
         @inlinable
         public func deadline(after start: Date, adding duration: Duration) throws(CalendarError)
             -> Date
@@ -162,14 +178,9 @@ extension BusinessCalendar {
             }
             if amount == 0 { return Date(timeIntervalSince1970: Double(time) / 1000) }
             let target = reached + amount
-            // The first interval whose cumulative end reaches the target.
-            var low = 1
-            var high = businessBefore.count - 1
-            while low < high {
-                let middle = (low &+ high) >> 1
-                if businessBefore[middle] >= target { high = middle } else { low = middle + 1 }
-            }
-            let index = low - 1
+            // The first interval whose cumulative end reaches the target: the count of
+            // cumulative sums below the target, less one (`businessBefore[0] == 0 < target`).
+            let index = businessIndex.count(of: businessBefore, below: target) - 1
             let deadline = starts[index] + (target - businessBefore[index])
             return Date(timeIntervalSince1970: Double(deadline) / 1000)
         }
@@ -182,7 +193,8 @@ extension BusinessCalendar {
         ///
         /// - Throws: ``CalendarError`` `outsideHorizon` when `instant` is not in
         ///   `[horizon.start, horizon.end)` or no opening follows within the horizon.
-        /// - Complexity: O(log *n*) for *n* intervals.
+        /// - Complexity: O(log *n*) at worst for *n* intervals, O(1) for ordinary calendars:
+        ///   a bucket index narrows each search to the one or two intervals near the answer.
         @inlinable
         public func nextOpening(after instant: Date) throws(CalendarError) -> Date {
             let time = try milliseconds(instant, field: "instant", allowingEnd: false)
@@ -198,7 +210,8 @@ extension BusinessCalendar {
         ///
         /// - Throws: ``CalendarError`` `outsideHorizon` when `instant` is not in
         ///   `[horizon.start, horizon.end)` or no closing follows within the horizon.
-        /// - Complexity: O(log *n*) for *n* intervals.
+        /// - Complexity: O(log *n*) at worst for *n* intervals, O(1) for ordinary calendars:
+        ///   a bucket index narrows each search to the one or two intervals near the answer.
         @inlinable
         public func nextClosing(after instant: Date) throws(CalendarError) -> Date {
             let time = try milliseconds(instant, field: "instant", allowingEnd: false)
@@ -252,13 +265,7 @@ extension BusinessCalendar {
         /// How many intervals start at or before `time`.
         @inlinable
         func countOfStarts(notAfter time: Int64) -> Int {
-            var low = 0
-            var high = starts.count
-            while low < high {
-                let middle = (low &+ high) >> 1
-                if starts[middle] <= time { low = middle + 1 } else { high = middle }
-            }
-            return low
+            startIndex.count(of: starts, below: time &+ 1)
         }
 
         /// Business ms in the horizon before `time`.
@@ -287,6 +294,10 @@ extension BusinessCalendar {
                 {
                     problems.append("cumulative sum wrong at \(index)")
                 }
+            }
+            if !startIndex.agrees(with: starts) { problems.append("start index disagrees") }
+            if !businessIndex.agrees(with: businessBefore) {
+                problems.append("business index disagrees")
             }
             if let first = starts.first, first < horizonStart {
                 problems.append("starts before horizon")
