@@ -244,6 +244,37 @@ func newYorkOffice(
     }
 }
 
+// MARK: Descriptions
+
+@Suite struct BusinessCalendarDescriptionTests {
+    @Test func valuesReadAsTheyAreWritten() throws {
+        #expect(try span("22:00", "06:00").description == "22:00-06:00")
+        #expect(try span("22:00", "06:00").isOvernight)
+        #expect(try day("0800-02-29").description == "0800-02-29")
+        #expect(
+            BusinessCalendar.Holiday(
+                date: try day("2026-12-24"), closed: try span("12:00", "24:00")
+            )
+            .description == "2026-12-24 closed 12:00-24:00")
+        let calendar = try BusinessCalendar(
+            timeZone: "UTC", weeklyHours: [.friday: [span("09:00", "17:00")]],
+            holidays: [.init(date: day("2026-12-25"))])
+        #expect(calendar.description == "UTC friday 09:00-17:00; 1 holiday, 0 extra openings")
+        #expect(
+            try BusinessCalendar(timeZone: "UTC", weeklyHours: [:]).description
+                == "UTC no weekly hours; 0 holidays, 0 extra openings")
+    }
+
+    @Test func errorsNameTheFieldAndValue() {
+        let error = CalendarError.invalidTime(hour: 24, minute: 30, field: "time")
+        #expect(error.description == "invalidTime: time 24:30 is outside 00:00...24:00")
+        #expect(error.value == "24:30")
+        #expect(
+            CalendarError.invalidTime(hour: 24, minute: 0, field: "start").message
+                == "start 24:00 is not allowed: 24:00 may only end a span")
+    }
+}
+
 // MARK: Errors
 
 @Suite struct BusinessCalendarErrorTests {

@@ -126,14 +126,18 @@ extension BusinessCalendar {
             }
         }
 
+        /// The weekdays Monday first, indexed by ``index``.
+        private static let ordered: [Weekday] = [
+            .monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday,
+        ]
+
         /// The weekday of day `dayNumber` since 1970-01-01, a Thursday.
         init(dayNumber: Int64) {
-            let index = Int(((dayNumber + 3) % 7 + 7) % 7)
-            self = Weekday.allCases[index]
+            self = Weekday.ordered[Int(((dayNumber + 3) % 7 + 7) % 7)]
         }
 
         /// The day after this one.
-        var next: Weekday { Weekday.allCases[(index + 1) % 7] }
+        var next: Weekday { Weekday.ordered[(index + 1) % 7] }
 
         /// Orders Monday first.
         public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.index < rhs.index }

@@ -173,6 +173,7 @@ extension BusinessCalendar: CustomStringConvertible {
         let holidayText = holidays.count == 1 ? "1 holiday" : "\(holidays.count) holidays"
         let extraText =
             extraOpenings.count == 1 ? "1 extra opening" : "\(extraOpenings.count) extra openings"
-        return "\(timeZoneIdentifier) \(days.joined(separator: ", ")); \(holidayText), \(extraText)"
+        let hours = days.isEmpty ? "no weekly hours" : days.joined(separator: ", ")
+        return "\(timeZoneIdentifier) \(hours); \(holidayText), \(extraText)"
     }
 }

@@ -79,13 +79,11 @@ extension CalendarError {
     ///   - field: The input, such as `"start"` or `"end"`.
     public static func invalidTime(hour: Int, minute: Int, field: String) -> CalendarError {
         let text = "\(twoDigits(hour)):\(twoDigits(minute))"
-        let reason =
+        let message =
             hour == 24 && minute == 0
-            ? "24:00 is only allowed as the end of a span"
-            : "is outside 00:00...24:00"
-        return CalendarError(
-            code: .invalidTime, field: field, value: text,
-            message: "\(field) time \(text) \(reason)")
+            ? "\(field) 24:00 is not allowed: 24:00 may only end a span"
+            : "\(field) \(text) is outside 00:00...24:00"
+        return CalendarError(code: .invalidTime, field: field, value: text, message: message)
     }
 
     /// A text that is not in the expected format.
