@@ -358,6 +358,29 @@ private struct InstantGenerator {
         }
     }
 
+    @Test(arguments: [
+        ("0001-02-01T00:00:00Z", "0001-03-01T00:00:00Z"),
+        ("9999-11-01T00:00:00Z", "9999-12-31T00:00:00Z"),
+        ("2011-12-20T00:00:00Z", "2012-01-10T00:00:00Z"),
+    ])
+    func extremeHorizonsCompileSoundly(_ bounds: (String, String)) throws {
+        for zone in ["America/New_York", "Pacific/Apia", "Pacific/Chatham"] {
+            let calendar = try BusinessCalendar(
+                timeZone: zone,
+                weeklyHours: weekdays([span("09:00", "17:00"), span("22:00", "02:00")]))
+            let range = try horizon(bounds.0, bounds.1)
+            let compiled = try calendar.compiled(for: range)
+            #expect(compiled.invariantViolations().isEmpty)
+            let reference = try ReferenceCalendar(calendar, over: range)
+            let start = milliseconds(range.start)
+            let end = milliseconds(range.end)
+            #expect(
+                try compiled.businessDuration(from: range.start, to: range.end)
+                    == .milliseconds(reference.businessMilliseconds(from: start, to: end)),
+                "\(zone) \(range)")
+        }
+    }
+
     @Test func aSubHorizonGivesTheSameAnswers() throws {
         let calendar = try busyCalendar()
         let full = try calendar.compiled(for: twoYears())

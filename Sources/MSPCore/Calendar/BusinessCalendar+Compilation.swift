@@ -30,9 +30,10 @@ extension BusinessCalendar {
         else { throw .horizonTooLong(horizon) }
 
         let resolver = WallClockResolver(timeZone: zone)
-        // One day of margin before for overnight spans that start the evening before.
-        let firstDay = resolver.localDay(ofSecond: floorDivide(horizonStart, 1000)) - 1
-        let lastDay = resolver.localDay(ofSecond: floorDivide(horizonEnd, 1000) + 1) + 1
+        // Two days of margin on each side: one for overnight spans that start the evening
+        // before, one for wall clocks that jump by a day (Pacific/Apia skipped 2011-12-30).
+        let firstDay = resolver.localDay(ofSecond: floorDivide(horizonStart, 1000)) - 2
+        let lastDay = resolver.localDay(ofSecond: floorDivide(horizonEnd, 1000) + 1) + 2
         let days = firstDay...lastDay
 
         // Bound the work before doing any: each weekday occurs at most ceil(days / 7) times,
