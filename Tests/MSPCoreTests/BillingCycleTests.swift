@@ -2,16 +2,6 @@ import Foundation
 import MSPCore
 import Testing
 
-/// Parses an ISO 8601 instant such as `2026-01-31T05:00:00Z`.
-private func instant(_ text: String) throws -> Date {
-    try Date(text, strategy: .iso8601)
-}
-
-/// Parses a `YYYY-MM-DD` local date.
-private func day(_ text: String) throws -> LocalDate {
-    try LocalDate(parsing: text)
-}
-
 /// `"start..<end"` of a period's local dates.
 private func dates(_ period: BillingPeriod) -> String {
     "\(period.startDate)..<\(period.endDate)"

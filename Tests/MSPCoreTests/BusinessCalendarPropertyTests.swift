@@ -85,7 +85,8 @@ private struct ReferenceCalendar {
         let firstDay = Int64((from.timeIntervalSince1970 / 86_400).rounded(.down))
         let lastDay = Int64((to.timeIntervalSince1970 / 86_400).rounded(.down))
         for dayNumber in firstDay...lastDay {
-            let localDate = BusinessCalendar.LocalDate(dayNumber: dayNumber)
+            // The walk may step a day past year 9999, which has no LocalDate and no hours.
+            guard let localDate = try? LocalDate(daysSinceEpoch: Int(dayNumber)) else { continue }
             for open in calendar.spans(on: localDate.weekday) {
                 weekly.append(interval(open, day: dayNumber))
             }

@@ -5,15 +5,6 @@ import Testing
 
 // MARK: Helpers shared by the BusinessCalendar test files
 
-/// The instant of an ISO 8601 text with an offset, such as `2026-03-06T16:00:00-05:00`.
-func instant(_ text: String) throws -> Date {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime]
-    return try #require(formatter.date(from: text), "not an ISO 8601 instant: \(text)")
-}
-
 /// `[start, end)` from two ISO 8601 texts.
 func horizon(_ start: String, _ end: String) throws -> DateRange {
     try DateRange(start: instant(start), end: instant(end))
@@ -24,13 +15,8 @@ func span(_ start: String, _ end: String) throws -> BusinessCalendar.Span {
     try BusinessCalendar.Span(start, end)
 }
 
-/// A local date from `YYYY-MM-DD`.
-func day(_ text: String) throws -> BusinessCalendar.LocalDate {
-    try BusinessCalendar.LocalDate(parsing: text)
-}
-
 /// The same spans Monday to Friday.
-func weekdays(_ spans: [BusinessCalendar.Span]) -> [BusinessCalendar.Weekday: [BusinessCalendar
+func weekdays(_ spans: [BusinessCalendar.Span]) -> [Weekday: [BusinessCalendar
     .Span]]
 {
     [.monday: spans, .tuesday: spans, .wednesday: spans, .thursday: spans, .friday: spans]

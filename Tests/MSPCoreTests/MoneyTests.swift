@@ -2,8 +2,6 @@ import MSPCore
 import MSPTestSupport
 import Testing
 
-func usd(_ text: String) throws -> Money { try Money(parsing: text, currency: .usd) }
-
 @Suite struct MoneyTests {
     @Test func constructionFromMajorAndMinorUnits() throws {
         #expect(try Money(major: 50, currency: .usd).minorUnits == 5000)

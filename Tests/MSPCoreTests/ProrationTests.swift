@@ -3,11 +3,6 @@ import MSPCore
 import MSPTestSupport
 import Testing
 
-/// Parses an ISO 8601 instant such as `2026-01-31T05:00:00Z`.
-private func instant(_ text: String) throws -> Date {
-    try Date(text, strategy: .iso8601)
-}
-
 /// The range between two ISO 8601 instants.
 private func range(_ start: String, _ end: String) throws -> DateRange {
     try DateRange(start: instant(start), end: instant(end))

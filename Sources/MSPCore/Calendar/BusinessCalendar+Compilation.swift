@@ -47,7 +47,7 @@ extension BusinessCalendar {
 
         var weekly: [(Int64, Int64)] = []
         weekly.reserveCapacity(Int(spansPerWeek * weeks))
-        var weekday = Weekday(dayNumber: firstDay)
+        var weekday = Weekday(daysSinceEpoch: firstDay)
         for day in days {
             for span in weeklyHours[weekday] ?? [] {
                 if let interval = resolver.interval(of: span, onDay: day) {
@@ -57,16 +57,18 @@ extension BusinessCalendar {
             weekday = weekday.next
         }
         var closures: [(Int64, Int64)] = []
-        for holiday in holidays where days.contains(holiday.date.dayNumber) {
+        for holiday in holidays where days.contains(Int64(holiday.date.daysSinceEpoch)) {
             if let interval = resolver.interval(
-                of: holiday.closedSpan, onDay: holiday.date.dayNumber)
+                of: holiday.closedSpan, onDay: Int64(holiday.date.daysSinceEpoch))
             {
                 closures.append(interval)
             }
         }
         var extras: [(Int64, Int64)] = []
-        for opening in extraOpenings where days.contains(opening.date.dayNumber) {
-            if let interval = resolver.interval(of: opening.open, onDay: opening.date.dayNumber) {
+        for opening in extraOpenings where days.contains(Int64(opening.date.daysSinceEpoch)) {
+            if let interval = resolver.interval(
+                of: opening.open, onDay: Int64(opening.date.daysSinceEpoch))
+            {
                 extras.append(interval)
             }
         }
@@ -76,12 +78,6 @@ extension BusinessCalendar {
         return Compiled(
             calendar: self, horizon: horizon, unclippedIntervals: open)
     }
-}
-
-/// Days since 1970-01-01 is day 0; `floor(value / divisor)` for a positive divisor.
-func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-    let quotient = value / divisor
-    return value % divisor < 0 ? quotient - 1 : quotient
 }
 
 /// Converts wall-clock times in one zone to instants with the calendar's DST rules.

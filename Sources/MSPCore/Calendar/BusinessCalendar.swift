@@ -134,7 +134,7 @@ public struct BusinessCalendar: Sendable, Hashable {
         var laidOut: [(start: Int, end: Int, span: Span, day: Weekday)] = []
         for weekday in Weekday.allCases {
             for span in hours[weekday] ?? [] {
-                let dayStart = weekday.index * minutesPerDay
+                let dayStart = (weekday.isoNumber - 1) * minutesPerDay
                 laidOut.append(
                     (
                         dayStart + span.start.minutesSinceMidnight,

@@ -27,9 +27,6 @@ public struct CalendarError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let invalidTime = Code(rawValue: "invalidTime")
         /// A text that is not a local time `HH:MM` or a date `YYYY-MM-DD`.
         public static let invalidFormat = Code(rawValue: "invalidFormat")
-        /// A calendar date that does not exist, such as 2026-02-29, or a year outside
-        /// 1...9999.
-        public static let invalidDate = Code(rawValue: "invalidDate")
         /// A span whose start equals its end.
         public static let emptySpan = Code(rawValue: "emptySpan")
         /// Two weekly spans that share a minute of the week.
@@ -100,14 +97,6 @@ extension CalendarError {
             message: "\(field) \"\(text)\" is not in the format \(expected)")
     }
 
-    /// A date that does not exist in the Gregorian calendar or lies outside years 1...9999.
-    public static func invalidDate(year: Int, month: Int, day: Int) -> CalendarError {
-        let text = "\(year)-\(twoDigits(month))-\(twoDigits(day))"
-        return CalendarError(
-            code: .invalidDate, field: "date", value: text,
-            message: "date \(text) is not a Gregorian date in years 1...9999")
-    }
-
     /// A span whose start equals its end, such as `09:00-09:00`.
     public static func emptySpan(
         start: BusinessCalendar.LocalTime, end: BusinessCalendar.LocalTime
@@ -120,8 +109,8 @@ extension CalendarError {
     /// Two weekly spans that share time: `first` on `firstDay` and `second` on `secondDay`
     /// (the same day, or an overnight span running into the next day's first span).
     public static func overlappingSpans(
-        _ first: BusinessCalendar.Span, on firstDay: BusinessCalendar.Weekday,
-        _ second: BusinessCalendar.Span, on secondDay: BusinessCalendar.Weekday
+        _ first: BusinessCalendar.Span, on firstDay: Weekday,
+        _ second: BusinessCalendar.Span, on secondDay: Weekday
     ) -> CalendarError {
         let text = "\(firstDay.rawValue) \(first), \(secondDay.rawValue) \(second)"
         return CalendarError(

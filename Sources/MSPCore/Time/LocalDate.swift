@@ -125,11 +125,7 @@ public struct LocalDate: Sendable, Hashable {
     }
 
     /// The day of the week.
-    public var weekday: Weekday {
-        // 1970-01-01 was a Thursday (ISO number 4).
-        let number = ((daysSinceEpoch + 3) % 7 + 7) % 7 + 1
-        return Weekday.allCases[number - 1]
-    }
+    public var weekday: Weekday { Weekday(daysSinceEpoch: Int64(daysSinceEpoch)) }
 
     /// The date `days` days later (earlier when negative).
     ///

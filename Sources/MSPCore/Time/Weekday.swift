@@ -2,7 +2,7 @@
 ///
 /// The cases are in ISO 8601 order, Monday first; ``isoNumber`` is 1 for Monday through 7
 /// for Sunday.
-public enum Weekday: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Weekday: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// Monday, ISO number 1.
     case monday
     /// Tuesday, ISO number 2.
@@ -38,4 +38,15 @@ public enum Weekday: String, Sendable, Hashable, Codable, CaseIterable {
         guard (1...7).contains(isoNumber) else { throw .invalidWeekday(isoNumber) }
         self = Weekday.allCases[isoNumber - 1]
     }
+
+    /// The weekday of the day `daysSinceEpoch` days after 1970-01-01, a Thursday.
+    internal init(daysSinceEpoch: Int64) {
+        self = Weekday.allCases[Int(((daysSinceEpoch + 3) % 7 + 7) % 7)]
+    }
+
+    /// The day after this one.
+    internal var next: Weekday { Weekday.allCases[isoNumber % 7] }
+
+    /// Orders Monday first, as ISO 8601 does.
+    public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.isoNumber < rhs.isoNumber }
 }
