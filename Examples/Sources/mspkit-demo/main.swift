@@ -2,6 +2,7 @@
 //
 // Run it with `swift run --package-path Examples mspkit-demo`.
 
+import Foundation
 import MSPCore
 
 /// One line of the demo invoice.
@@ -20,11 +21,16 @@ func demo() throws {
     lines.append(Line(text: "42 workstations × \(workstation)", amount: try workstation * 42))
     lines.append(Line(text: "6 servers × \(server)", amount: try server * 6))
 
-    // A server removed on the 15th of a 31-day month is billed for 14/31 of the month.
-    let usedFraction = try Rational(14, 31)
+    // The customer is billed monthly on the 1st, in New York time. A server removed at the
+    // start of January 15 was under management for 14 of January's 31 days.
+    let cycle = try BillingCycle.monthly(anchorDay: 1, timeZoneIdentifier: "America/New_York")
+    let removedAt = try Date("2026-01-15T05:00:00Z", strategy: .iso8601)  // 00:00 EST
+    let january = try cycle.period(containing: removedAt)
+    let usedFraction = try january.prorationFraction(
+        of: DateRange(start: january.start, end: removedAt), basis: .calendarDays)
     lines.append(
         Line(
-            text: "1 server for \(usedFraction) of the month",
+            text: "1 server for \(usedFraction) of \(january.startDate)..<\(january.endDate)",
             amount: try server.multiplied(by: usedFraction, rounding: .halfEven)))
 
     // Backup storage priced below a cent per gigabyte stays exact until it is rounded once.
@@ -46,6 +52,22 @@ func demo() throws {
     print("subtotal".padding(toLength: 48), subtotal.amountText.leftPadded(toLength: 12))
     print("tax \(taxRate)".padding(toLength: 48), tax.amountText.leftPadded(toLength: 12))
     print("total \(usd)".padding(toLength: 48), total.amountText.leftPadded(toLength: 12))
+
+    // A ticket opened late on a Friday with a 4-business-hour resolution target, on the
+    // service desk's Monday-to-Friday 09:00-17:00 hours in New York, with Monday a holiday.
+    let hours = try BusinessCalendar.Span("09:00", "17:00")
+    let serviceDesk = try BusinessCalendar(
+        timeZone: "America/New_York",
+        weeklyHours: [
+            .monday: [hours], .tuesday: [hours], .wednesday: [hours], .thursday: [hours],
+            .friday: [hours],
+        ],
+        holidays: [BusinessCalendar.Holiday(date: LocalDate(year: 2026, month: 2, day: 2))]
+    )
+    .compiled(for: DateRange(start: january.start, end: cycle.period(after: january).end))
+    let opened = try Date("2026-01-30T20:30:00Z", strategy: .iso8601)  // Friday 15:30 EST
+    let due = try serviceDesk.deadline(after: opened, adding: .seconds(4 * 3600))
+    print("ticket opened", opened.formatted(.iso8601), "resolution due", due.formatted(.iso8601))
 
     // The customer splits the bill across three cost centres 50:30:20; not a cent is lost.
     let shares = try total.allocated(by: [50, 30, 20])
