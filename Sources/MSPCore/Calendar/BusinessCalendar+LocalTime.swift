@@ -78,19 +78,12 @@ func decimalValue(_ bytes: ArraySlice<UInt8>) -> Int? {
 extension BusinessCalendar.LocalTime: Codable {
     /// Decodes `"HH:MM"` and re-validates it.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: error.description)
-        }
+        self = try TextCoding.decode(
+            from: decoder, parse: BusinessCalendar.LocalTime.init(parsing:))
     }
 
     /// Encodes `"HH:MM"`.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
+        try TextCoding.encode(description, to: encoder)
     }
 }

@@ -225,19 +225,11 @@ extension LocalDate: CustomStringConvertible, LosslessStringConvertible {
 extension LocalDate: Codable {
     /// Decodes the string `"YYYY-MM-DD"` and validates the date.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: error.description)
-        }
+        self = try TextCoding.decode(from: decoder, parse: LocalDate.init(parsing:))
     }
 
     /// Encodes the string `"YYYY-MM-DD"`.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
+        try TextCoding.encode(description, to: encoder)
     }
 }
