@@ -82,42 +82,24 @@ public struct DateRange: Sendable, Hashable {
     ///
     /// - Complexity: O(*n* log *n*) for *n* ranges.
     public static func union(_ ranges: some Sequence<DateRange>) -> [DateRange] {
-        let sorted = ranges.filter { !$0.isEmpty }.sorted {
-            ($0.startMilliseconds, $0.endMilliseconds) < ($1.startMilliseconds, $1.endMilliseconds)
-        }
-        var merged: [DateRange] = []
-        merged.reserveCapacity(sorted.count)
-        for range in sorted {
-            if let last = merged.last, range.startMilliseconds <= last.endMilliseconds {
-                if range.endMilliseconds > last.endMilliseconds {
-                    merged[merged.count - 1] = DateRange(
-                        milliseconds: last.startMilliseconds, range.endMilliseconds)
-                }
-            } else {
-                merged.append(range)
-            }
-        }
-        return merged
+        IntervalSet.union(ranges.map(\.milliseconds)).map(DateRange.init(milliseconds:))
     }
 
     /// The parts of this range not covered by any of `ranges`, in order.
     ///
     /// - Complexity: O(*n* log *n*) for *n* ranges.
     public func subtracting(_ ranges: some Sequence<DateRange>) -> [DateRange] {
-        var result: [DateRange] = []
-        var cursor = startMilliseconds
-        for cut in DateRange.union(ranges) {
-            if cut.endMilliseconds <= cursor { continue }
-            if cut.startMilliseconds >= endMilliseconds { break }
-            if cut.startMilliseconds > cursor {
-                result.append(DateRange(milliseconds: cursor, cut.startMilliseconds))
-            }
-            cursor = max(cursor, cut.endMilliseconds)
-        }
-        if cursor < endMilliseconds {
-            result.append(DateRange(milliseconds: cursor, endMilliseconds))
-        }
-        return result
+        IntervalSet.subtract(
+            isEmpty ? [] : [milliseconds], IntervalSet.union(ranges.map(\.milliseconds))
+        ).map(DateRange.init(milliseconds:))
+    }
+
+    /// The bounds in milliseconds, `(start, end)`.
+    internal var milliseconds: (Int64, Int64) { (startMilliseconds, endMilliseconds) }
+
+    /// Creates a range from validated millisecond bounds.
+    internal init(milliseconds bounds: (Int64, Int64)) {
+        self.init(milliseconds: bounds.0, bounds.1)
     }
 }
 

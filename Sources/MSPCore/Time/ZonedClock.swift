@@ -26,9 +26,24 @@ internal struct ZonedClock: Sendable {
 
     static let millisecondsPerDay: Int64 = 86_400_000
 
+    /// The clock of a zone already looked up.
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
     /// The zone's offset from UTC at `milliseconds`, in milliseconds.
     func offset(at milliseconds: Int64) -> Int64 {
         Int64(timeZone.secondsFromGMT(for: Instant.date(milliseconds: milliseconds))) * 1000
+    }
+
+    /// The zone's offset from UTC in seconds at `second` since the epoch.
+    func offset(atSecond second: Int64) -> Int64 {
+        Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(second))))
+    }
+
+    /// The local day number (days since 1970-01-01 on the wall calendar) of an instant.
+    func localDay(ofSecond second: Int64) -> Int64 {
+        floorDivide(second + offset(atSecond: second), 86_400)
     }
 
     /// The local date at `milliseconds`.
@@ -40,34 +55,52 @@ internal struct ZonedClock: Sendable {
         return try LocalDate(daysSinceEpoch: Int(day))
     }
 
-    /// The first instant of `date`: the earliest instant whose local date is `date` or later.
-    ///
-    /// Walks the constant-offset segments of the zone from 27 hours before UTC midnight of
-    /// the date (no zone's offset has exceeded ±16 hours); within a segment the wall clock
-    /// is increasing, so the first segment whose wall clock reaches local midnight gives
-    /// the answer.
+    /// The first instant of `date`: the earliest instant whose local date is `date` or later,
+    /// that is the first occurrence of its local midnight, or the end of the gap when
+    /// midnight is skipped.
     ///
     /// - Throws: ``PeriodError`` `outOfRange` when the instant falls outside years 1...9999.
     func startOfDay(_ date: LocalDate) throws(PeriodError) -> Int64 {
-        let wallMidnight = Int64(date.daysSinceEpoch) * ZonedClock.millisecondsPerDay
-        var segmentStart = wallMidnight - 27 * 3_600_000
-        var result: Int64?
-        for _ in 0..<32 {
-            let candidate = max(segmentStart, wallMidnight - offset(at: segmentStart))
-            let transition = timeZone.nextDaylightSavingTimeTransition(
-                after: Instant.date(milliseconds: segmentStart)
-            ).flatMap(Instant.millisecondsIfValid)
-            guard let next = transition, next > segmentStart, next <= candidate else {
-                result = candidate
-                break
-            }
-            segmentStart = next
-        }
-        let start = result ?? wallMidnight - offset(at: segmentStart)
+        let start = instants(ofWallSecond: Int64(date.daysSinceEpoch) * 86_400).first * 1000
         guard start >= Instant.minimum, start < Instant.maximum else {
             throw .outOfRange(date.description, field: "date")
         }
         return start
+    }
+
+    /// The first and last instants (seconds since the epoch) whose wall-clock reading is
+    /// `local` (seconds since 1970-01-01T00:00 on the wall clock).
+    ///
+    /// A reading that happens once gives the same instant twice; a repeated reading (clocks
+    /// fall back) gives its two occurrences; a reading in a gap (clocks spring forward) gives
+    /// the first instant after the gap twice.
+    func instants(ofWallSecond local: Int64) -> (first: Int64, last: Int64) {
+        let before = offset(atSecond: local - 86_400)
+        let after = offset(atSecond: local + 86_400)
+        var candidates = [before, after]
+        if before != after {
+            candidates.append(offset(atSecond: local - before))
+            candidates.append(offset(atSecond: local - after))
+        }
+        var first = Int64.max
+        var last = Int64.min
+        for candidate in candidates where offset(atSecond: local - candidate) == candidate {
+            first = min(first, local - candidate)
+            last = max(last, local - candidate)
+        }
+        if first <= last { return (first, last) }
+        // In a gap: the first instant whose wall-clock reading is past `local`.
+        var low = local - (candidates.max() ?? before)
+        var high = local - (candidates.min() ?? before)
+        while low < high {
+            let middle = low + (high - low) / 2
+            if middle + offset(atSecond: middle) > local {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        return (high, high)
     }
 }
 
