@@ -309,7 +309,7 @@ extension BusinessCalendar {
         /// Traps when an invariant is broken; run in debug builds and tests.
         func _checkInvariants() {
             let problems = invariantViolations()
-            precondition(problems.isEmpty, "BusinessCalendar.Compiled: \(problems)")
+            precondition(problems.isEmpty, "\(problems)")  // justified: internal invariant
         }
     }
 }
