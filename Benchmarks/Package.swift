@@ -38,7 +38,7 @@ let sharedSettings: [SwiftSetting] = [
 func benchmarkTarget(_ name: String, measuring products: [String]) -> Target {
     .executableTarget(
         name: name,
-        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+        dependencies: [.product(name: "Benchmark", package: "benchmark"), "BenchmarkSupport"]
             + products.map { .product(name: $0, package: "MSPKit") },
         path: "Benchmarks/\(name)",
         swiftSettings: sharedSettings,
@@ -56,7 +56,11 @@ let package = Package(
             traits: ["MallocInterposer"]),
     ],
     targets: [
-        benchmarkTarget("MoneyBenchmarks", measuring: ["MSPCore"])
+        .target(
+            name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: sharedSettings),
+        benchmarkTarget("MoneyBenchmarks", measuring: ["MSPCore"]),
+        benchmarkTarget("CalendarBenchmarks", measuring: ["MSPCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

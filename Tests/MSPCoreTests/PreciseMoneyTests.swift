@@ -1,5 +1,6 @@
 import Foundation
 import MSPCore
+import MSPTestSupport
 import Testing
 
 @Suite struct PreciseMoneyTests {
@@ -70,6 +71,25 @@ import Testing
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(
                 PreciseMoney.self, from: Data(#"{"amount":"0.000000001","currency":"USD"}"#.utf8))
+        }
+    }
+
+    @Test func roundingAgreesWithExactRationalRounding() throws {
+        try checkProperty(seed: 0x5EED_0005) { rng in
+            let units =
+                rng.chance(1, in: 10)
+                ? rng.element(of: [Int64.max, Int64.min, 500_000, -500_000, 1_500_000, -2_500_000])
+                : rng.int64(in: Int64.min...Int64.max)
+            let price = PreciseMoney(scaledUnits: units, currency: .usd)
+            let exact = try Rational(units, 1_000_000)
+            for rule in RoundingRule.allCases where rule != .unnecessary {
+                let got = try price.rounded(rule).minorUnits
+                let expected = try exact.rounded(rule)
+                if got != expected {
+                    return ("\(units) \(rule)", "got \(got), expected \(expected)")
+                }
+            }
+            return ("\(units)", nil)
         }
     }
 }

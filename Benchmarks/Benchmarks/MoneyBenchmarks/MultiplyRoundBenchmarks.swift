@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import MSPCore
 
@@ -90,70 +91,15 @@ func registerMultiplyRoundBenchmarks() {
         blackHole(decimalUnitPrices1M.count + decimalQuantities1M.count)
     }
 
-    // MARK: Investigation (not MSPCore API): where the Money time goes
-
-    Benchmark("MulRound 1M: probe 128-bit kernel copy", configuration: perAmount) { _ throws in
-        let rate = try taxRate().fraction
-        var checksum: Int64 = 0
-        for amount in money1M {
-            checksum &+= try Probe.multiplyDivide128(
-                amount.minorUnits, rate.numerator, rate.denominator)
-        }
-        blackHole(checksum)
-    } setup: {
-        try Probe.verifyMultiplyKernels()
-    }
-
-    Benchmark("MulRound 1M: proposal 64-bit fast path", configuration: perAmount) { _ throws in
-        let rate = try taxRate().fraction
-        var checksum: Int64 = 0
-        for amount in money1M {
-            checksum &+= try Probe.multiplyDivideFast(
-                amount.minorUnits, rate.numerator, rate.denominator)
-        }
-        blackHole(checksum)
-    } setup: {
-        try Probe.verifyMultiplyKernels()
-    }
+    // MARK: Batch: a column of amounts times one rate
 
     Benchmark(
-        "MulRound 1M: proposal 64-bit fast path + branch-free rounding", configuration: perAmount
+        "MulRound 1M: MoneyColumn.multiplied(by: 29/400, .halfEven)", configuration: perAmount
     ) { _ throws in
         let rate = try taxRate().fraction
-        var checksum: Int64 = 0
-        for amount in money1M {
-            checksum &+= try Probe.multiplyDivideFastBranchless(
-                amount.minorUnits, rate.numerator, rate.denominator)
-        }
-        blackHole(checksum)
+        blackHole(try column1M.multiplied(by: rate, rounding: .halfEven))
     } setup: {
-        try Probe.verifyMultiplyKernels()
-    }
-
-    Benchmark(
-        "MulRound 1M: proposal batch, rate prepared once + branch-free", configuration: perAmount
-    ) {
-        _ throws in
-        let rate = Probe.PreparedRate(try taxRate().fraction)
-        var checksum: Int64 = 0
-        for amount in money1M {
-            checksum &+= try rate.apply(amount.minorUnits)
-        }
-        blackHole(checksum)
-    } setup: {
-        try Probe.verifyMultiplyKernels()
-    }
-
-    Benchmark(
-        "PriceQty 1M: proposal branch-free rounding", configuration: perAmount
-    ) { _ throws in
-        var checksum: Int64 = 0
-        for (price, quantity) in zip(unitPrices1M, quantities1M) {
-            checksum &+= try Probe.roundPrecise((price * quantity).scaledUnits)
-        }
-        blackHole(checksum)
-    } setup: {
-        try Probe.verifyMultiplyKernels()
+        blackHole(column1M.count)
     }
 }
 

@@ -131,23 +131,29 @@ func registerSumBenchmarks() {
         blackHole(minorUnits32K.count)
     }
 
-    Benchmark("Sum 32K×32 (L2): proposal vectorisable Money.sum", configuration: l2Resident) {
-        _ throws in
+    // MARK: MoneyColumn: one currency + [Int64] minor units (8 bytes per amount)
+
+    Benchmark("Sum 10M: MoneyColumn.sum", configuration: tenMillion) { _ throws in
+        blackHole(try column10M.sum())
+    } setup: {
+        blackHole(column10M.count)
+    }
+
+    Benchmark("Sum 1M: MoneyColumn.sum", configuration: oneMillion) { _ throws in
+        blackHole(try column1M.sum())
+    } setup: {
+        blackHole(column1M.count)
+    }
+
+    Benchmark("Sum 32K×32 (L2): MoneyColumn.sum", configuration: l2Resident) { _ throws in
         for _ in 0..<32 {
-            blackHole(try Probe.sumVectorisable(money32K, currency: .usd))
+            blackHole(try column32K.sum())
         }
     } setup: {
-        try Probe.verifySums()
-        blackHole(money32K.count)
+        blackHole(column32K.count)
     }
 
-    // MARK: Investigation (not MSPCore API): why Money.sum costs what it costs
-
-    Benchmark("Sum 10M: probe local copy of Money.sum", configuration: tenMillion) { _ throws in
-        blackHole(try Probe.sumCopy(money10M, currency: .usd))
-    } setup: {
-        blackHole(money10M.count)
-    }
+    // MARK: Why [Money] costs what it costs: the 16-byte stride, not the checks
 
     Benchmark("Sum 10M: probe [Money] minor units only, checked", configuration: tenMillion) { _ in
         var total: Int64 = 0
@@ -157,33 +163,5 @@ func registerSumBenchmarks() {
         blackHole(total)
     } setup: {
         blackHole(money10M.count)
-    }
-
-    Benchmark("Sum 10M: proposal vectorisable Money.sum", configuration: tenMillion) { _ throws in
-        blackHole(try Probe.sumVectorisable(money10M, currency: .usd))
-    } setup: {
-        try Probe.verifySums()
-        blackHole(money10M.count)
-    }
-
-    Benchmark("Sum 10M: proposal column (Currency + [Int64]) sum", configuration: tenMillion) {
-        _ throws in
-        blackHole(try Probe.sumColumn(minorUnits10M, currency: .usd))
-    } setup: {
-        try Probe.verifySums()
-        blackHole(minorUnits10M.count)
-    }
-
-    Benchmark("Sum 1M: proposal column (Currency + [Int64]) sum", configuration: oneMillion) {
-        _ throws in
-        blackHole(try Probe.sumColumn(minorUnits1M, currency: .usd))
-    } setup: {
-        try Probe.verifySums()
-    }
-
-    Benchmark("Sum 1M: proposal vectorisable Money.sum", configuration: oneMillion) { _ throws in
-        blackHole(try Probe.sumVectorisable(money1M, currency: .usd))
-    } setup: {
-        try Probe.verifySums()
     }
 }

@@ -98,19 +98,36 @@ extension Money {
     }
 
     /// `round(minorUnits × numerator / denominator)` in this currency.
+    ///
+    /// The hot path stays small enough to inline into a caller's loop; building the error's
+    /// text happens out of line, in ``scalingError(_:_:_:operation:)``.
     @inlinable
+    @inline(__always)
     internal func scaled(
         _ numerator: Int64, _ denominator: Int64, rounding rule: RoundingRule, operation: String
     ) throws(MoneyError) -> Money {
         switch ExactArithmetic.multiplyDivide(minorUnits, numerator, denominator, rounding: rule) {
         case .success(let value):
             return Money(minorUnits: value, currency: currency)
-        case .failure(.overflow):
-            throw .overflow(operation: operation, operands: "\(self) × \(numerator)/\(denominator)")
-        case .failure(.divisionByZero):
-            throw .divisionByZero(operation: operation, dividend: description)
-        case .failure(.roundingNecessary):
-            throw .roundingNecessary(
+        case .failure(let failure):
+            throw scalingError(failure, numerator, denominator, operation: operation)
+        }
+    }
+
+    /// The error for a failed ``scaled(_:_:rounding:operation:)``.
+    @usableFromInline
+    @inline(never)
+    internal func scalingError(
+        _ failure: ExactArithmetic.Failure, _ numerator: Int64, _ denominator: Int64,
+        operation: String
+    ) -> MoneyError {
+        switch failure {
+        case .overflow:
+            .overflow(operation: operation, operands: "\(self) × \(numerator)/\(denominator)")
+        case .divisionByZero:
+            .divisionByZero(operation: operation, dividend: description)
+        case .roundingNecessary:
+            .roundingNecessary(
                 operation: operation, value: "\(self) × \(numerator)/\(denominator)")
         }
     }

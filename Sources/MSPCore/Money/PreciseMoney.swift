@@ -81,10 +81,24 @@ public struct PreciseMoney: Sendable, Hashable {
     ///   a fraction of the minor unit.
     @inlinable
     public func rounded(_ rule: RoundingRule) throws(MoneyError) -> Money {
-        switch ExactArithmetic.divide(scaledUnits, Self.extraScale, rounding: rule) {
-        case .success(let value): return Money(minorUnits: value, currency: currency)
-        case .failure: throw .roundingNecessary(operation: "round", value: description)
-        }
+        // The literal divisor (`extraScale`) lets the compiler divide by multiplying and
+        // shifting. The result's magnitude is at most 2^63 / 10^6 + 1, so it always fits.
+        let magnitude = scaledUnits.magnitude
+        guard
+            let rounded = rule.roundMagnitude(
+                quotient: magnitude / 1_000_000, remainder: magnitude % 1_000_000,
+                divisor: 1_000_000, negative: scaledUnits < 0)
+        else { throw roundingError() }
+        let value = Int64(truncatingIfNeeded: rounded)
+        return Money(minorUnits: scaledUnits < 0 ? 0 &- value : value, currency: currency)
+    }
+
+    /// The error for an inexact ``rounded(_:)`` under `.unnecessary`, built out of line so
+    /// that the rounding itself inlines into a caller's loop.
+    @usableFromInline
+    @inline(never)
+    internal func roundingError() -> MoneyError {
+        .roundingNecessary(operation: "round", value: description)
     }
 
     /// The price times a whole quantity, exactly: `0.067 USD * 55 == 3.685 USD`.

@@ -23,8 +23,12 @@ internal enum ExactArithmetic {
 
     /// `round(a × b / c)` under `rule`, exactly.
     ///
+    /// The product is formed in 128 bits; when it fits 64 bits (every realistic amount times
+    /// a rate) the division is a single 64-bit one, otherwise a 128-by-64-bit one.
+    ///
     /// - Returns: the rounded quotient, or the reason it cannot be produced.
     @inlinable
+    @inline(__always)
     static func multiplyDivide(
         _ a: Int64, _ b: Int64, _ c: Int64, rounding rule: RoundingRule
     ) -> Result<Int64, Failure> {
@@ -32,11 +36,17 @@ internal enum ExactArithmetic {
         let negative = ((a < 0) != (b < 0)) != (c < 0)
         let product = a.magnitude.multipliedFullWidth(by: b.magnitude)
         let divisor = c.magnitude
-        // The quotient fits in 64 bits only when the high word is below the divisor.
-        if product.high >= divisor { return .failure(.overflow) }
-        let (quotient, remainder) = divisor.dividingFullWidth((product.high, product.low))
+        let quotient: UInt64
+        let remainder: UInt64
+        if product.high == 0 {
+            (quotient, remainder) = product.low.quotientAndRemainder(dividingBy: divisor)
+        } else {
+            // The quotient fits in 64 bits only when the high word is below the divisor.
+            if product.high >= divisor { return .failure(.overflow) }
+            (quotient, remainder) = divisor.dividingFullWidth((product.high, product.low))
+        }
         // No Int64 has a magnitude above 2^63; checking before rounding also keeps the
-        // increment below from wrapping at UInt64.max.
+        // increment from wrapping at UInt64.max.
         if quotient > UInt64(Int64.max) + 1 { return .failure(.overflow) }
         guard
             let magnitude = rule.roundMagnitude(
@@ -47,21 +57,22 @@ internal enum ExactArithmetic {
 
     /// `round(a / c)` under `rule`.
     @inlinable
-    static func divide(_ a: Int64, _ c: Int64, rounding rule: RoundingRule) -> Result<
-        Int64, Failure
-    > {
+    static func divide(_ a: Int64, _ c: Int64, rounding rule: RoundingRule)
+        -> Result<Int64, Failure>
+    {
         multiplyDivide(a, 1, c, rounding: rule)
     }
 
     /// A magnitude with a sign, or `.overflow` when it does not fit `Int64`.
     @inlinable
+    @inline(__always)
     static func signed(_ magnitude: UInt64, negative: Bool) -> Result<Int64, Failure> {
-        if negative {
-            if magnitude > UInt64(Int64.max) + 1 { return .failure(.overflow) }
-            return .success(magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude))
+        // 2^63 fits only as Int64.min.
+        guard magnitude <= UInt64(Int64.max) &+ (negative ? 1 : 0) else {
+            return .failure(.overflow)
         }
-        if magnitude > UInt64(Int64.max) { return .failure(.overflow) }
-        return .success(Int64(magnitude))
+        let value = Int64(bitPattern: magnitude)
+        return .success(negative ? 0 &- value : value)
     }
 
     /// The greatest common divisor of two magnitudes (binary GCD); `gcd(0, x) == x`.

@@ -54,26 +54,32 @@ extension RoundingRule {
     /// given sign. Returns the rounded magnitude, or `nil` when the rule is `.unnecessary`
     /// and the remainder is not zero.
     ///
-    /// `remainder < divisor` must hold; `quotient + 1` never overflows for callers that
-    /// checked `quotient < UInt64.max`.
+    /// The decision is computed as 0/1 arithmetic rather than with branches: for real
+    /// amounts, rounding up or down is a coin flip that a branch predictor loses half the
+    /// time. `remainder < divisor` must hold; the caller checks that the result fits.
     @inlinable
     @inline(__always)
     internal func roundMagnitude(
         quotient: UInt64, remainder: UInt64, divisor: UInt64, negative: Bool
     ) -> UInt64? {
-        if remainder == 0 { return quotient }
-        let other = divisor - remainder  // distance to the next multiple
-        let increment: Bool
+        let other = divisor &- remainder  // distance to the next multiple
+        let inexact: UInt64 = remainder != 0 ? 1 : 0
+        let above: UInt64 = remainder > other ? 1 : 0
+        let tie: UInt64 = remainder == other ? 1 : 0
+        let sign: UInt64 = negative ? 1 : 0
+        let increment: UInt64
         switch self {
-        case .up: increment = true
-        case .down: increment = false
-        case .ceiling: increment = !negative
-        case .floor: increment = negative
-        case .halfUp: increment = remainder >= other
-        case .halfDown: increment = remainder > other
-        case .halfEven: increment = remainder > other || (remainder == other && quotient & 1 == 1)
-        case .unnecessary: return nil
+        case .up: increment = inexact
+        case .down: increment = 0
+        case .ceiling: increment = inexact & (sign ^ 1)
+        case .floor: increment = inexact & sign
+        case .halfUp: increment = above | tie
+        case .halfDown: increment = above
+        case .halfEven: increment = above | (tie & quotient & 1)
+        case .unnecessary:
+            if remainder != 0 { return nil }
+            increment = 0
         }
-        return increment ? quotient &+ 1 : quotient
+        return quotient &+ increment
     }
 }

@@ -1,14 +1,16 @@
 /// A tiny seeded generator (SplitMix64, Steele, Lea & Flood 2014) so every run measures the
-/// same inputs. Local to the benchmark target on purpose: benchmarks depend only on the
+/// same inputs. Local to the benchmark package on purpose: benchmarks depend only on the
 /// public MSPCore API, never on the test-support target.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    /// Creates a generator that starts from `seed`.
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 pseudo-random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
