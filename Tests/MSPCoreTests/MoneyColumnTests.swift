@@ -82,12 +82,40 @@ import Testing
         #expect(scaled.currency == .usd)
         #expect(
             Array(scaled) == (try column.map { try $0.multiplied(by: rate, rounding: .halfEven) }))
+        #expect(
+            throws: MoneyError.roundingNecessary(operation: "multiply", value: "0.01 USD × 1/3")
+        ) {
+            try MoneyColumn(currency: .usd, minorUnits: [3, 1]).multiplied(
+                by: Rational(1, 3), rounding: .unnecessary)
+        }
         let huge = MoneyColumn(currency: .usd, minorUnits: [1, .max])
         #expect(
             throws: MoneyError.overflow(
                 operation: "multiply", operands: "\(Money(minorUnits: .max, currency: .usd)) × 3/2")
         ) {
             try huge.multiplied(by: Rational(3, 2), rounding: .halfUp)
+        }
+    }
+
+    /// The reciprocal fast path of the batch multiply gives exactly the single-amount result
+    /// for every rule, on both sides of its 32-bit limits.
+    @Test func batchMultiplicationAgreesOnRandomInputs() throws {
+        try checkProperty(seed: 0x5EED_C012, cases: 2_000) { rng in
+            let denominator =
+                rng.chance(1, in: 4)
+                ? rng.element(of: [1, 2, 3, 7, 400, Int64(UInt32.max), Int64(UInt32.max) + 1])
+                : rng.int64(in: 1...100_000)
+            let numerator = rng.int64(in: -100_000...100_000)
+            let factor = try Rational(numerator, denominator)
+            let units = (0..<64).map { _ in
+                rng.chance(1, in: 8)
+                    ? rng.int64(in: -(1 << 40)...(1 << 40)) : rng.int64(in: -100_000...100_000)
+            }
+            let column = MoneyColumn(currency: .usd, minorUnits: units)
+            let rule = rng.element(of: RoundingRule.allCases.filter { $0 != .unnecessary })
+            let batch = try column.multiplied(by: factor, rounding: rule)
+            let single = try column.map { try $0.multiplied(by: factor, rounding: rule) }
+            return ("\(factor) \(rule)", Array(batch) == single ? nil : "batch differs")
         }
     }
 }

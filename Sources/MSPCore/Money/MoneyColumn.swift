@@ -94,7 +94,13 @@ public struct MoneyColumn: Sendable, Hashable {
     }
 
     /// Every amount times `factor`, each rounded once to the minor unit with `rule`: the
-    /// batch form of ``Money/multiplied(by:rounding:)``.
+    /// batch form of ``Money/multiplied(by:rounding:)``, with the same results.
+    ///
+    /// The factor is prepared once for the whole column: when its denominator fits 32 bits,
+    /// each product below 2^32 (an amount under about 1.4 million USD times a 7.25% rate) is
+    /// divided by multiplying with a precomputed reciprocal (Lemire, Kaser and Kurz, "Faster
+    /// remainder by direct computation", 2019), exact for all such inputs, so no division
+    /// instruction runs per amount. Larger products take the general 128-bit path.
     ///
     /// - Throws: ``MoneyError`` `overflow` or `roundingNecessary` for the first amount that
     ///   fails.
@@ -103,9 +109,33 @@ public struct MoneyColumn: Sendable, Hashable {
     public func multiplied(by factor: Rational, rounding rule: RoundingRule) throws(MoneyError)
         -> MoneyColumn
     {
+        let divisor = factor.denominator.magnitude
+        let multiplier = factor.numerator.magnitude
+        // ceil(2^64 / divisor); 0 turns the fast path off (divisor 1 or wider than 32 bits).
+        let reciprocal: UInt64 =
+            divisor > 1 && divisor <= UInt64(UInt32.max) ? UInt64.max / divisor &+ 1 : 0
         var result = [Int64]()
         result.reserveCapacity(minorUnits.count)
         for value in minorUnits {
+            let (product, overflow) = value.magnitude.multipliedReportingOverflow(by: multiplier)
+            if reciprocal != 0, !overflow, product <= UInt64(UInt32.max) {
+                let quotient = reciprocal.multipliedFullWidth(by: product).high
+                let remainder = (reciprocal &* product).multipliedFullWidth(by: divisor).high
+                let negative = (value < 0) != factor.isNegative
+                guard
+                    let magnitude = rule.roundMagnitude(
+                        quotient: quotient, remainder: remainder, divisor: divisor,
+                        negative: negative)
+                else {
+                    throw Money(minorUnits: value, currency: currency).scalingError(
+                        .roundingNecessary, factor.numerator, factor.denominator,
+                        operation: "multiply")
+                }
+                // magnitude ≤ 2^32, so it fits either sign.
+                let rounded = Int64(truncatingIfNeeded: magnitude)
+                result.append(negative ? 0 &- rounded : rounded)
+                continue
+            }
             switch ExactArithmetic.multiplyDivide(
                 value, factor.numerator, factor.denominator, rounding: rule)
             {
