@@ -170,14 +170,14 @@ extension BusinessCalendar {
             let (seconds, attoseconds) = duration.components
             guard seconds >= 0, attoseconds >= 0 else { throw .negativeDuration(duration) }
             let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-            let amount = whole &+ (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000
+            let needed = whole &+ (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000
             let total = businessBefore[businessBefore.count - 1]
             let reached = businessMilliseconds(before: time)
-            guard !overflow, amount >= 0, amount <= total - reached else {
+            guard !overflow, needed >= 0, needed <= total - reached else {
                 throw .answerOutsideHorizon(field: "deadline", after: start, horizon: horizon)
             }
-            if amount == 0 { return Date(timeIntervalSince1970: Double(time) / 1000) }
-            let target = reached + amount
+            if needed == 0 { return Date(timeIntervalSince1970: Double(time) / 1000) }
+            let target = reached + needed
             // The first interval whose cumulative end reaches the target: the count of
             // cumulative sums below the target, less one (`businessBefore[0] == 0 < target`).
             let index = businessIndex.count(of: businessBefore, below: target) - 1
