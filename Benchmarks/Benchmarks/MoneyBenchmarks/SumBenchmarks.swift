@@ -2,21 +2,31 @@ import Benchmark
 import Foundation
 import MSPCore
 
-/// Summing a column of amounts: `Money.sum` against raw `Int64` loops and Foundation `Decimal`.
+/// Summing amounts: `Money.sum` over `[Money]` and `MoneyColumn.sum` against raw `Int64` loops
+/// and Foundation `Decimal`.
 ///
-/// One iteration is one whole sum, so `Time (wall clock)` is the time for all N amounts and
-/// `Throughput` is sums per second. Targets: `Money.sum` ≤ 1.5 × the checked `Int64` loop,
-/// and ≥ 300 × faster than `Decimal` per amount.
+/// One iteration is one whole sum (or `repeats` sums for the L2-resident family), so
+/// `Time (wall clock)` is the time for all N amounts and `Throughput` is sums per second.
+/// Targets: ≤ 1.5 × the checked `Int64` loop, and ≥ 300 × faster than `Decimal` per amount.
 func registerSumBenchmarks() {
+    // 10M amounts: 160 MB of Money, 80 MB of Int64 — memory-bandwidth territory.
+    registerSumFamily(
+        "Sum 10M", repeats: 1,
+        configuration: .init(maxDuration: .seconds(3), maxIterations: 40),
+        money: { money10M }, column: { column10M }, minorUnits: { minorUnits10M })
+    // 1M amounts: 16 MB of Money, 8 MB of Int64 — both fit the L3 cache.
+    registerSumFamily(
+        "Sum 1M", repeats: 1,
+        configuration: .init(maxDuration: .seconds(2), maxIterations: 300),
+        money: { money1M }, column: { column1M }, minorUnits: { minorUnits1M })
+    // 32K amounts summed 32 times (~1M additions) from L2: instruction cost without the
+    // memory-bandwidth limit.
+    registerSumFamily(
+        "Sum 32K×32 (L2)", repeats: 32,
+        configuration: .init(maxDuration: .seconds(2), maxIterations: 300),
+        money: { money32K }, column: { column32K }, minorUnits: { minorUnits32K })
+
     let tenMillion = Benchmark.Configuration(maxDuration: .seconds(3), maxIterations: 40)
-
-    // MARK: 10M amounts (160 MB of Money, 80 MB of Int64: memory-bandwidth territory)
-
-    Benchmark("Sum 10M: Money.sum", configuration: tenMillion) { _ throws in
-        blackHole(try Money.sum(money10M, currency: .usd))
-    } setup: {
-        blackHole(money10M.count)
-    }
 
     Benchmark("Sum 10M: Money for-in `try total += m`", configuration: tenMillion) { _ throws in
         var total = Money.zero(.usd)
@@ -28,24 +38,15 @@ func registerSumBenchmarks() {
         blackHole(money10M.count)
     }
 
-    Benchmark("Sum 10M: baseline Int64 checked `+=`", configuration: tenMillion) { _ in
+    // Why `[Money]` costs what it costs: its 16-byte stride, not the checks.
+    Benchmark("Sum 10M: probe [Money] minor units only, checked", configuration: tenMillion) { _ in
         var total: Int64 = 0
-        for value in minorUnits10M {
-            total += value
+        for amount in money10M {
+            total += amount.minorUnits
         }
         blackHole(total)
     } setup: {
-        blackHole(minorUnits10M.count)
-    }
-
-    Benchmark("Sum 10M: baseline Int64 unchecked `&+=`", configuration: tenMillion) { _ in
-        var total: Int64 = 0
-        for value in minorUnits10M {
-            total &+= value
-        }
-        blackHole(total)
-    } setup: {
-        blackHole(minorUnits10M.count)
+        blackHole(money10M.count)
     }
 
     // Foundation `Decimal` is ~2 orders of magnitude slower; 1M amounts per iteration keeps
@@ -62,106 +63,57 @@ func registerSumBenchmarks() {
     } setup: {
         blackHole(decimals1M.count)
     }
+}
 
-    // MARK: 1M amounts (16 MB of Money, 8 MB of Int64: both fit the L3 cache)
-
-    let oneMillion = Benchmark.Configuration(maxDuration: .seconds(2), maxIterations: 300)
-
-    Benchmark("Sum 1M: Money.sum", configuration: oneMillion) { _ throws in
-        blackHole(try Money.sum(money1M, currency: .usd))
-    } setup: {
-        blackHole(money1M.count)
-    }
-
-    Benchmark("Sum 1M: baseline Int64 checked `+=`", configuration: oneMillion) { _ in
-        var total: Int64 = 0
-        for value in minorUnits1M {
-            total += value
-        }
-        blackHole(total)
-    } setup: {
-        blackHole(minorUnits1M.count)
-    }
-
-    Benchmark("Sum 1M: baseline Int64 unchecked `&+=`", configuration: oneMillion) { _ in
-        var total: Int64 = 0
-        for value in minorUnits1M {
-            total &+= value
-        }
-        blackHole(total)
-    } setup: {
-        blackHole(minorUnits1M.count)
-    }
-
-    // MARK: 32K amounts summed 32 times (512 KB of Money, 256 KB of Int64: L2-resident)
-    // About 1M additions per iteration with no memory-bandwidth limit: this isolates the
-    // instructions per element.
-
-    let l2Resident = Benchmark.Configuration(maxDuration: .seconds(2), maxIterations: 300)
-
-    Benchmark("Sum 32K×32 (L2): Money.sum", configuration: l2Resident) { _ throws in
-        for _ in 0..<32 {
-            blackHole(try Money.sum(money32K, currency: .usd))
+/// One size of the sum family: the MSPCore rows and their `Int64` baselines over the same
+/// amounts. The inputs are passed as closures so that a filtered run builds only what it
+/// measures.
+private func registerSumFamily(
+    _ label: String, repeats: Int, configuration: Benchmark.Configuration,
+    money: @escaping @Sendable () -> [Money], column: @escaping @Sendable () -> MoneyColumn,
+    minorUnits: @escaping @Sendable () -> [Int64]
+) {
+    Benchmark("\(label): Money.sum", configuration: configuration) { _ throws in
+        let amounts = money()
+        for _ in 0..<repeats {
+            blackHole(try Money.sum(amounts, currency: .usd))
         }
     } setup: {
-        blackHole(money32K.count)
+        blackHole(money().count)
     }
 
-    Benchmark("Sum 32K×32 (L2): baseline Int64 checked `+=`", configuration: l2Resident) { _ in
-        for _ in 0..<32 {
+    Benchmark("\(label): MoneyColumn.sum", configuration: configuration) { _ throws in
+        let amounts = column()
+        for _ in 0..<repeats {
+            blackHole(try amounts.sum())
+        }
+    } setup: {
+        blackHole(column().count)
+    }
+
+    Benchmark("\(label): baseline Int64 checked `+=`", configuration: configuration) { _ in
+        let values = minorUnits()
+        for _ in 0..<repeats {
             var total: Int64 = 0
-            for value in minorUnits32K {
+            for value in values {
                 total += value
             }
             blackHole(total)
         }
     } setup: {
-        blackHole(minorUnits32K.count)
+        blackHole(minorUnits().count)
     }
 
-    Benchmark("Sum 32K×32 (L2): baseline Int64 unchecked `&+=`", configuration: l2Resident) { _ in
-        for _ in 0..<32 {
+    Benchmark("\(label): baseline Int64 unchecked `&+=`", configuration: configuration) { _ in
+        let values = minorUnits()
+        for _ in 0..<repeats {
             var total: Int64 = 0
-            for value in minorUnits32K {
+            for value in values {
                 total &+= value
             }
             blackHole(total)
         }
     } setup: {
-        blackHole(minorUnits32K.count)
-    }
-
-    // MARK: MoneyColumn: one currency + [Int64] minor units (8 bytes per amount)
-
-    Benchmark("Sum 10M: MoneyColumn.sum", configuration: tenMillion) { _ throws in
-        blackHole(try column10M.sum())
-    } setup: {
-        blackHole(column10M.count)
-    }
-
-    Benchmark("Sum 1M: MoneyColumn.sum", configuration: oneMillion) { _ throws in
-        blackHole(try column1M.sum())
-    } setup: {
-        blackHole(column1M.count)
-    }
-
-    Benchmark("Sum 32K×32 (L2): MoneyColumn.sum", configuration: l2Resident) { _ throws in
-        for _ in 0..<32 {
-            blackHole(try column32K.sum())
-        }
-    } setup: {
-        blackHole(column32K.count)
-    }
-
-    // MARK: Why [Money] costs what it costs: the 16-byte stride, not the checks
-
-    Benchmark("Sum 10M: probe [Money] minor units only, checked", configuration: tenMillion) { _ in
-        var total: Int64 = 0
-        for amount in money10M {
-            total += amount.minorUnits
-        }
-        blackHole(total)
-    } setup: {
-        blackHole(money10M.count)
+        blackHole(minorUnits().count)
     }
 }
