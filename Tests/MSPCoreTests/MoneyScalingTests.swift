@@ -132,4 +132,33 @@ import Testing
             )
         }
     }
+
+    /// `percentage(_:rounding:)` divides by a reciprocal prepared in the `Percentage`; it must
+    /// give exactly what multiplying by the percentage's fraction gives, errors included.
+    @Test func percentageAgreesWithMultiplyingByItsFraction() throws {
+        try checkProperty(seed: 0x5EED_0006) { rng in
+            let percent = try Rational(
+                rng.int64(in: -100_000...100_000),
+                rng.element(of: [1, 2, 4, 8, 100, 3, 7, 1_000, 65_536, 1 << 33]))
+            let percentage = try Percentage(percent)
+            let units =
+                rng.chance(1, in: 5)
+                ? rng.int64(in: Int64.min...Int64.max) : rng.int64(in: -1_000_000...1_000_000)
+            let money = Money(minorUnits: units, currency: .usd)
+            for rule in RoundingRule.allCases {
+                let viaPercentage = Result { () throws(MoneyError) in
+                    try money.percentage(percentage, rounding: rule)
+                }
+                let viaFraction = Result { () throws(MoneyError) in
+                    try money.multiplied(by: percentage.fraction, rounding: rule)
+                }
+                if viaPercentage != viaFraction {
+                    return (
+                        "\(money) × \(percentage) \(rule)", "\(viaPercentage) vs \(viaFraction)"
+                    )
+                }
+            }
+            return ("\(money) × \(percentage)", nil)
+        }
+    }
 }

@@ -78,7 +78,17 @@ extension Money {
     public func percentage(_ percent: Percentage, rounding rule: RoundingRule) throws(MoneyError)
         -> Money
     {
-        try multiplied(by: percent.fraction, rounding: rule)
+        let fraction = percent.fraction
+        switch ExactArithmetic.multiplyDivide(
+            minorUnits, fraction.numerator, fraction.denominator, reciprocal: percent.reciprocal,
+            rounding: rule)
+        {
+        case .success(let value):
+            return Money(minorUnits: value, currency: currency)
+        case .failure(let failure):
+            throw scalingError(
+                failure, fraction.numerator, fraction.denominator, operation: "multiply")
+        }
     }
 
     /// The amount rounded to the currency's cash increment (CHF to 0.05), or unchanged when

@@ -109,35 +109,13 @@ public struct MoneyColumn: Sendable, Hashable {
     public func multiplied(by factor: Rational, rounding rule: RoundingRule) throws(MoneyError)
         -> MoneyColumn
     {
-        let divisor = factor.denominator.magnitude
-        let multiplier = factor.numerator.magnitude
-        // ceil(2^64 / divisor); 0 turns the fast path off (divisor 1 or wider than 32 bits).
-        let reciprocal: UInt64 =
-            divisor > 1 && divisor <= UInt64(UInt32.max) ? UInt64.max / divisor &+ 1 : 0
+        let reciprocal = ExactArithmetic.reciprocal(of: factor.denominator.magnitude)
         var result = [Int64]()
         result.reserveCapacity(minorUnits.count)
         for value in minorUnits {
-            let (product, overflow) = value.magnitude.multipliedReportingOverflow(by: multiplier)
-            if reciprocal != 0, !overflow, product <= UInt64(UInt32.max) {
-                let quotient = reciprocal.multipliedFullWidth(by: product).high
-                let remainder = (reciprocal &* product).multipliedFullWidth(by: divisor).high
-                let negative = (value < 0) != factor.isNegative
-                guard
-                    let magnitude = rule.roundMagnitude(
-                        quotient: quotient, remainder: remainder, divisor: divisor,
-                        negative: negative)
-                else {
-                    throw Money(minorUnits: value, currency: currency).scalingError(
-                        .roundingNecessary, factor.numerator, factor.denominator,
-                        operation: "multiply")
-                }
-                // magnitude ≤ 2^32, so it fits either sign.
-                let rounded = Int64(truncatingIfNeeded: magnitude)
-                result.append(negative ? 0 &- rounded : rounded)
-                continue
-            }
             switch ExactArithmetic.multiplyDivide(
-                value, factor.numerator, factor.denominator, rounding: rule)
+                value, factor.numerator, factor.denominator, reciprocal: reciprocal,
+                rounding: rule)
             {
             case .success(let scaled): result.append(scaled)
             case .failure(let failure):

@@ -55,6 +55,43 @@ internal enum ExactArithmetic {
         return signed(magnitude, negative: negative)
     }
 
+    /// The reciprocal `ceil(2^64 / divisor)` that lets ``multiplyDivide(_:_:_:reciprocal:rounding:)``
+    /// divide without a division instruction, or 0 when the fast path does not apply
+    /// (a divisor of 1 or one wider than 32 bits).
+    @inlinable
+    static func reciprocal(of divisor: UInt64) -> UInt64 {
+        divisor > 1 && divisor <= UInt64(UInt32.max) ? UInt64.max / divisor &+ 1 : 0
+    }
+
+    /// `round(a × b / c)` under `rule`, with `reciprocal == reciprocal(of: c.magnitude)`
+    /// prepared once for many `a`.
+    ///
+    /// When `|a × b|` fits 32 bits the quotient and remainder come from two multiplications
+    /// by the reciprocal (Lemire, Kaser and Kurz, "Faster remainder by direct computation",
+    /// 2019), exact for every 32-bit dividend and divisor; otherwise this is
+    /// ``multiplyDivide(_:_:_:rounding:)``.
+    @inlinable
+    @inline(__always)
+    static func multiplyDivide(
+        _ a: Int64, _ b: Int64, _ c: Int64, reciprocal: UInt64, rounding rule: RoundingRule
+    ) -> Result<Int64, Failure> {
+        let (product, overflow) = a.magnitude.multipliedReportingOverflow(by: b.magnitude)
+        guard reciprocal != 0, !overflow, product <= UInt64(UInt32.max) else {
+            return multiplyDivide(a, b, c, rounding: rule)
+        }
+        let divisor = c.magnitude
+        let quotient = reciprocal.multipliedFullWidth(by: product).high
+        let remainder = (reciprocal &* product).multipliedFullWidth(by: divisor).high
+        let negative = ((a < 0) != (b < 0)) != (c < 0)
+        guard
+            let magnitude = rule.roundMagnitude(
+                quotient: quotient, remainder: remainder, divisor: divisor, negative: negative)
+        else { return .failure(.roundingNecessary) }
+        // magnitude ≤ 2^32, so it fits either sign.
+        let value = Int64(truncatingIfNeeded: magnitude)
+        return .success(negative ? 0 &- value : value)
+    }
+
     /// `round(a / c)` under `rule`.
     @inlinable
     static func divide(_ a: Int64, _ c: Int64, rounding rule: RoundingRule)

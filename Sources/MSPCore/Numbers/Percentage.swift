@@ -16,6 +16,10 @@ public struct Percentage: Sendable, Hashable, Comparable {
 
     /// The percentage as a fraction of one: 7.25% → `29/400`.
     public let fraction: Rational
+    /// The reciprocal of ``fraction``'s denominator, prepared once so that applying the
+    /// percentage to an amount needs no division instruction (see `ExactArithmetic`).
+    @usableFromInline
+    internal let reciprocal: UInt64
 
     /// Creates a percentage from its value in percent: `Percentage(Rational(29, 4))` is 7.25%.
     ///
@@ -23,6 +27,7 @@ public struct Percentage: Sendable, Hashable, Comparable {
     public init(_ percent: Rational) throws(MoneyError) {
         self.percent = percent
         self.fraction = try percent / Rational(100)
+        self.reciprocal = ExactArithmetic.reciprocal(of: fraction.denominator.magnitude)
     }
 
     /// Creates a whole percentage: `Percentage(3)` is 3%.
@@ -30,6 +35,7 @@ public struct Percentage: Sendable, Hashable, Comparable {
         self.percent = Rational(percent)
         // A denominator of at most 100 always fits; the fallback is unreachable.
         self.fraction = (try? Rational(percent, 100)) ?? .zero
+        self.reciprocal = ExactArithmetic.reciprocal(of: fraction.denominator.magnitude)
     }
 
     /// Parses `"7.25"`, `"7.25%"`, `"-3%"` or a fraction of percent such as `"100/3"`.
