@@ -11,8 +11,9 @@
 /// ```
 ///
 /// An identifier is 1 to ``maximumLength`` UTF-8 bytes with no control characters. It is
-/// `Codable` as a plain JSON string and ordered by its string's Unicode scalars, so sorting is
-/// stable across platforms and locales.
+/// `Codable` as a plain JSON string; equality and order are by UTF-8 bytes, so sorting is
+/// stable across platforms and locales and two IDs are never merged by Unicode
+/// normalisation.
 public struct Identifier<Owner>: RawRepresentable {
     /// The most UTF-8 bytes an identifier may have.
     public static var maximumLength: Int { 256 }
@@ -42,12 +43,26 @@ public struct Identifier<Owner>: RawRepresentable {
 }
 
 extension Identifier: Sendable {}
-extension Identifier: Hashable {}
+extension Identifier: Hashable {
+    /// Identifiers are equal when their UTF-8 bytes are: an identifier is an opaque key, so
+    /// `"caf\u{E9}"` and `"cafe\u{301}"` (the same text to a reader) are different IDs, as
+    /// they are in a database column or a URL.
+    public static func == (lhs: Identifier, rhs: Identifier) -> Bool {
+        lhs.rawValue.utf8.elementsEqual(rhs.rawValue.utf8)
+    }
+
+    /// Hashes the UTF-8 bytes that ``==(_:_:)`` compares.
+    public func hash(into hasher: inout Hasher) {
+        for byte in rawValue.utf8 { hasher.combine(byte) }
+        hasher.combine(rawValue.utf8.count)
+    }
+}
 
 extension Identifier: Comparable {
-    /// Orders by Unicode scalar values, independent of locale.
+    /// Orders by UTF-8 bytes (the same order as Unicode scalar values), independent of
+    /// locale and consistent with ``==(_:_:)``.
     public static func < (lhs: Identifier, rhs: Identifier) -> Bool {
-        lhs.rawValue.unicodeScalars.lexicographicallyPrecedes(rhs.rawValue.unicodeScalars)
+        lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
     }
 }
 

@@ -45,9 +45,12 @@ import Testing
         // Same code, different exponent: a different currency.
         #expect(try Currency(custom: "USD", minorUnits: 3) != .usd)
         #expect(try Currency(custom: "USD", minorUnits: 2) == .usd)
+        // The cash increment is a payment rule, not part of the currency's identity.
         let cash = try Currency.usd.withCashIncrement(5)
         #expect(cash.cashIncrement == 5)
-        #expect(cash != .usd)
+        #expect(cash == .usd)
+        #expect(Set([cash, .usd]).count == 1)
+        #expect(try Currency(custom: "CHF", minorUnits: 2) == .chf)
     }
 
     @Test func rejectsBadCustomDefinitions() {

@@ -28,4 +28,12 @@ private enum Device {}
             try JSONDecoder().decode(Identifier<Device>.self, from: Data(#""""#.utf8))
         }
     }
+
+    @Test func equalityAndOrderAreByteWiseAndConsistent() throws {
+        let composed = try Identifier<Device>("caf\u{E9}")
+        let decomposed = try Identifier<Device>("cafe\u{301}")
+        #expect(composed != decomposed)
+        #expect(Set([composed, decomposed]).count == 2)
+        #expect((composed < decomposed) != (decomposed < composed))
+    }
 }

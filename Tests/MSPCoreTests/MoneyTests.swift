@@ -51,7 +51,10 @@ import Testing
         }
         // Same code, different exponent is still a mismatch.
         let threeDecimalDollar = try Currency(custom: "USD", minorUnits: 3)
-        #expect(throws: MoneyError.self) {
+        #expect(
+            MoneyError.currencyMismatch(.usd, threeDecimalDollar, operation: "add").value
+                == "USD(2)/USD(3)")
+        #expect(throws: MoneyError.currencyMismatch(.usd, threeDecimalDollar, operation: "add")) {
             try dollars + Money(minorUnits: 1, currency: threeDecimalDollar)
         }
     }

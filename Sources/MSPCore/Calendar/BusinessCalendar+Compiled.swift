@@ -47,6 +47,9 @@ extension BusinessCalendar {
         /// Whether the last interval really closes at the horizon end (rather than being
         /// clipped there).
         @usableFromInline let closesAtHorizonEnd: Bool
+        /// Whether an open interval starts exactly at the horizon end: the one opening the
+        /// compiled form knows of beyond its last interval.
+        @usableFromInline let opensAtHorizonEnd: Bool
         /// Bucket index over ``starts`` for instants in the horizon.
         @usableFromInline let startIndex: SortedSearchIndex
         /// Bucket index over ``businessBefore`` for business times in `0...total`.
@@ -60,7 +63,12 @@ extension BusinessCalendar {
             var ends: [Int64] = []
             var businessBefore: [Int64] = [0]
             var closesAtHorizonEnd = false
-            for (start, end) in unclippedIntervals where end > low && start < high {
+            var opensAtHorizonEnd = false
+            for (start, end) in unclippedIntervals where end > low && start <= high {
+                if start == high {
+                    opensAtHorizonEnd = true
+                    continue
+                }
                 let clippedStart = max(start, low)
                 let clippedEnd = min(end, high)
                 starts.append(clippedStart)
@@ -77,6 +85,7 @@ extension BusinessCalendar {
             self.horizonStart = low
             self.horizonEnd = high
             self.closesAtHorizonEnd = closesAtHorizonEnd
+            self.opensAtHorizonEnd = opensAtHorizonEnd
             self.startIndex = SortedSearchIndex(starts, origin: low, end: high + 1)
             self.businessIndex = SortedSearchIndex(
                 businessBefore, origin: 0, end: businessBefore[businessBefore.count - 1])
@@ -155,8 +164,8 @@ extension BusinessCalendar {
         ///
         /// - Parameters:
         ///   - start: The instant the clock starts, in `[horizon.start, horizon.end]`.
-        ///   - duration: The business time to add, not negative; rounded to the nearest
-        ///     millisecond (halves up).
+        ///   - duration: The business time to add, not negative; rounded up to whole
+        ///     milliseconds, so any positive duration moves a closed start to an opening.
         /// - Returns: The deadline, in `[start, horizon.end]`.
         /// - Throws: ``CalendarError`` `negativeDuration`, `outsideHorizon` when `start` is
         ///   outside the horizon or the deadline would lie beyond it.
@@ -170,7 +179,8 @@ extension BusinessCalendar {
             let (seconds, attoseconds) = duration.components
             guard seconds >= 0, attoseconds >= 0 else { throw .negativeDuration(duration) }
             let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-            let needed = whole &+ (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000
+            // Round up: any positive duration needs at least one millisecond of business time.
+            let needed = whole &+ (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
             let total = businessBefore[businessBefore.count - 1]
             let reached = businessMilliseconds(before: time)
             guard !overflow, needed >= 0, needed <= total - reached else {
@@ -199,10 +209,14 @@ extension BusinessCalendar {
         public func nextOpening(after instant: Date) throws(CalendarError) -> Date {
             let time = try milliseconds(instant, field: "instant", allowingEnd: false)
             let count = countOfStarts(notAfter: time)
-            guard count < starts.count else {
+            if count < starts.count {
+                return Date(timeIntervalSince1970: Double(starts[count]) / 1000)
+            }
+            // `time` is before the horizon end, so an opening there is strictly after it.
+            guard opensAtHorizonEnd else {
                 throw .answerOutsideHorizon(field: "nextOpening", after: instant, horizon: horizon)
             }
-            return Date(timeIntervalSince1970: Double(starts[count]) / 1000)
+            return Date(timeIntervalSince1970: Double(horizonEnd) / 1000)
         }
 
         /// The first closing strictly after `instant`: the end of the open interval that

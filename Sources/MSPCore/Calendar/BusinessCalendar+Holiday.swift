@@ -16,10 +16,10 @@ extension BusinessCalendar {
         public let closed: Span?
 
         /// Creates a holiday closing `closed` on `date`, or the whole day when `closed` is
-        /// `nil`.
+        /// `nil` or ``Span/wholeDay`` (stored as `nil`, so the two are the same holiday).
         public init(date: LocalDate, closed: Span? = nil) {
             self.date = date
-            self.closed = closed
+            self.closed = closed == .wholeDay ? nil : closed
         }
 
         /// The span the holiday closes: ``closed``, or `00:00-24:00`.

@@ -5,7 +5,8 @@ extension BusinessCalendar {
     /// the span lies within that day: `09:00-17:00`, or the whole day `00:00-24:00`. When
     /// `end` is before `start`, the span is *overnight*: `22:00-06:00` on a Friday runs from
     /// Friday 22:00 to Saturday 06:00. A span whose start equals its end is rejected, and
-    /// `24:00` may only be an end.
+    /// `24:00` may only be an end. An end of `00:00` means midnight at the end of the day and
+    /// is stored as `24:00`, so `09:00-00:00` and `09:00-24:00` are the same span.
     ///
     /// The JSON form is `{"start": "HH:MM", "end": "HH:MM"}`.
     public struct Span: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -22,7 +23,8 @@ extension BusinessCalendar {
             guard start < .endOfDay else { throw .invalidTime(hour: 24, minute: 0, field: "start") }
             guard start != end else { throw .emptySpan(start: start, end: end) }
             self.start = start
-            self.end = end
+            // Midnight as an end is the end of the day, not an overnight span of 0 minutes.
+            self.end = end == .startOfDay ? .endOfDay : end
         }
 
         /// Creates a span from two `"HH:MM"` texts, such as `Span("09:00", "17:00")`.

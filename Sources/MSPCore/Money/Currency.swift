@@ -14,8 +14,9 @@
 ///
 /// A currency is a plain 8-byte value: comparing two is one integer comparison, which keeps
 /// the currency check in money arithmetic free in hot loops. Two currencies are equal when
-/// their code, exponent and cash increment are all equal.
-public struct Currency: Sendable, Hashable {
+/// their code and exponent are: the cash increment is a rule for cash payments, not part of
+/// the currency's identity, so amounts of a CHF with and without it add up.
+public struct Currency: Sendable {
     /// Code bytes (big-endian, zero-padded) in bits 0–31, exponent in bits 32–39,
     /// cash increment in bits 40–63.
     @usableFromInline
@@ -115,6 +116,23 @@ public struct Currency: Sendable, Hashable {
     }
 }
 
+extension Currency: Hashable {
+    /// The bits of ``packed`` that identify the currency: the code and the exponent.
+    @usableFromInline
+    internal static let identityMask: UInt64 = 0xFF_FFFF_FFFF
+
+    /// Equal when the code and the exponent are; the cash increment is not compared.
+    @inlinable
+    public static func == (lhs: Currency, rhs: Currency) -> Bool {
+        (lhs.packed ^ rhs.packed) & identityMask == 0
+    }
+
+    /// Hashes the code and the exponent.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(packed & Currency.identityMask)
+    }
+}
+
 extension Currency: CustomStringConvertible {
     /// The alphabetic code.
     public var description: String { code }
@@ -123,8 +141,10 @@ extension Currency: CustomStringConvertible {
 extension Currency: Codable {
     /// Decodes a currency from its code string, looked up in the ISO table.
     ///
-    /// A custom currency's definition travels with the application, not the JSON: decode
-    /// such amounts with your own wrapper that maps the code to your ``Currency``.
+    /// A custom currency's definition travels with the application, not the JSON: its code
+    /// encodes, but decoding it throws `unknownCurrency` unless the code is also an ISO code
+    /// (and then the ISO definition is used). Decode such amounts with your own wrapper that
+    /// maps the code to your ``Currency``.
     public init(from decoder: any Decoder) throws {
         self = try TextCoding.decode(from: decoder, parse: Currency.init(code:))
     }

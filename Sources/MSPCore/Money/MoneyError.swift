@@ -74,9 +74,14 @@ extension MoneyError {
     public static func currencyMismatch(
         _ lhs: Currency, _ rhs: Currency, operation: String
     ) -> MoneyError {
-        MoneyError(
-            code: .currencyMismatch, field: operation, value: "\(lhs.code)/\(rhs.code)",
-            message: "\(operation) mixes \(lhs.code) and \(rhs.code)")
+        // Same code, different exponent: name the exponents, or the message says nothing.
+        let (left, right) =
+            lhs.code == rhs.code
+            ? ("\(lhs.code)(\(lhs.minorUnits))", "\(rhs.code)(\(rhs.minorUnits))")
+            : (lhs.code, rhs.code)
+        return MoneyError(
+            code: .currencyMismatch, field: operation, value: "\(left)/\(right)",
+            message: "\(operation) mixes \(left) and \(right)")
     }
 
     /// The result of `operation` on `operands` does not fit.
