@@ -22,6 +22,18 @@ import Testing
         }
     }
 
+    @Test func trailingZerosAreExactHoweverMany() throws {
+        #expect(try Money(parsing: "1.0000000000000000000000", currency: .usd) == usd("1.00"))
+        #expect(try Rational(parsing: "2.50000000000000000000000") == Rational(5, 2))
+        #expect(
+            throws: MoneyError.tooManyDecimals(
+                "0.0000000000000000001", field: "ratio", decimals: 19, allowed: 18,
+                target: "an exact decimal")
+        ) {
+            try Rational(parsing: "0.0000000000000000001")
+        }
+    }
+
     @Test func rejectsTooManyDecimalsForAnAmountDue() {
         #expect(
             throws: MoneyError.tooManyDecimals(

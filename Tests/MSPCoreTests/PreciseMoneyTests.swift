@@ -33,6 +33,16 @@ import Testing
             try rate.multiplied(by: Rational(1, 3), rounding: .halfUp).amountText == "41.66666667")
     }
 
+    @Test func fineQuantitiesDoNotOverflowNeedlessly() throws {
+        let dollar = try PreciseMoney(parsing: "1", currency: .usd)
+        let tiny = try Rational(1, 10_000_000_000_000)
+        #expect(try dollar.amount(for: tiny, rounding: .down) == usd("0.00"))
+        #expect(try dollar.amount(for: tiny, rounding: .up) == usd("0.01"))
+        #expect(
+            try dollar.amount(for: tiny, rounding: .up)
+                == usd("1.00").multiplied(by: tiny, rounding: .up))
+    }
+
     @Test func sixExtraDecimalsAndNoMore() throws {
         #expect(try PreciseMoney(parsing: "0.00000001", currency: .usd).scaledUnits == 1)
         #expect(

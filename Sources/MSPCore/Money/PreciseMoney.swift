@@ -136,13 +136,16 @@ public struct PreciseMoney: Sendable, Hashable {
     public func amount(for quantity: Rational, rounding rule: RoundingRule) throws(MoneyError)
         -> Money
     {
+        // scaledUnits × n / (d × 10^6): cancel the common factor of 10^6 and the amount
+        // first, so that a fine quantity (1/10^13) does not overflow the divisor needlessly.
+        let common = Int64(ExactArithmetic.gcd(scaledUnits.magnitude, UInt64(Self.extraScale)))
         let (denominator, overflow) = quantity.denominator.multipliedReportingOverflow(
-            by: Self.extraScale)
+            by: Self.extraScale / common)
         guard !overflow else {
             throw .overflow(operation: "multiply", operands: "\(self) × \(quantity)")
         }
         switch ExactArithmetic.multiplyDivide(
-            scaledUnits, quantity.numerator, denominator, rounding: rule)
+            scaledUnits / common, quantity.numerator, denominator, rounding: rule)
         {
         case .success(let value): return Money(minorUnits: value, currency: currency)
         case .failure(.roundingNecessary):

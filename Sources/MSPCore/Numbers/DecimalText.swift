@@ -10,10 +10,11 @@ internal enum DecimalText {
         var scale: Int
     }
 
-    /// Parses `text`. Trailing zeros after the point are kept in the scale (`"1.50"` has scale 2).
+    /// Parses `text`. Trailing zeros after the point are exact and dropped (`"1.50"` parses
+    /// as 15 at scale 1), so `"1.0000000000000000000"` is 1, however many zeros it has.
     ///
-    /// - Throws: ``MoneyError`` `invalidNumber` for bad syntax, `overflow` when the digits do
-    ///   not fit 64 bits or there are more than 18 decimals.
+    /// - Throws: ``MoneyError`` `invalidNumber` for bad syntax, `tooManyDecimals` for more
+    ///   than 18 significant decimals, `overflow` when the digits do not fit 64 bits.
     static func parse(_ text: String, field: String) throws(MoneyError) -> Parsed {
         var negative = false
         var magnitude: UInt64 = 0
@@ -21,6 +22,8 @@ internal enum DecimalText {
         var digits = 0
         var seenPoint = false
         var digitsAfterPoint = 0
+        // Zeros after the point not yet known to be followed by another digit.
+        var pendingZeros = 0
         var index = 0
         for byte in text.utf8 {
             defer { index += 1 }
@@ -35,25 +38,51 @@ internal enum DecimalText {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
                 throw .invalidNumber(text, field: field)
             }
-            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
-            guard !o1, !o2 else { throw .overflow(operation: field, operands: "\"\(text)\"") }
-            magnitude = sum
             digits += 1
             if seenPoint {
                 digitsAfterPoint += 1
-                scale += 1
+                if byte == UInt8(ascii: "0") {
+                    pendingZeros += 1
+                    continue
+                }
+                scale += pendingZeros + 1
+                guard scale <= maximumScale else {
+                    throw .tooManyDecimals(
+                        text, field: field, decimals: scale, allowed: maximumScale,
+                        target: "an exact decimal")
+                }
+                for _ in 0..<pendingZeros {
+                    guard appendDigit(0, to: &magnitude) else {
+                        throw .overflow(operation: field, operands: "\"\(text)\"")
+                    }
+                }
+                pendingZeros = 0
+            }
+            guard appendDigit(byte - UInt8(ascii: "0"), to: &magnitude) else {
+                throw .overflow(operation: field, operands: "\"\(text)\"")
             }
         }
         guard digits > 0, !seenPoint || digitsAfterPoint > 0 else {
             throw .invalidNumber(text, field: field)
         }
-        guard scale <= 18,
-            case .success(let significand) = ExactArithmetic.signed(magnitude, negative: negative)
+        guard case .success(let significand) = ExactArithmetic.signed(magnitude, negative: negative)
         else {
             throw .overflow(operation: field, operands: "\"\(text)\"")
         }
         return Parsed(significand: significand, scale: scale)
+    }
+
+    /// The most decimals a parsed number may have: `10^18` is the largest power of ten in
+    /// `Int64`.
+    static let maximumScale = 18
+
+    /// `magnitude × 10 + digit`, or `false` when it does not fit 64 bits.
+    private static func appendDigit(_ digit: UInt8, to magnitude: inout UInt64) -> Bool {
+        let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+        let (sum, o2) = times10.addingReportingOverflow(UInt64(digit))
+        guard !o1, !o2 else { return false }
+        magnitude = sum
+        return true
     }
 
     /// Drops trailing zero decimals down to `minimumScale`.

@@ -11,7 +11,8 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     /// writes.
     ///
     /// - Throws: ``MoneyError`` `invalidNumber` for bad syntax (including exponents such as
-    ///   `"1e3"`), `divisionByZero` for `"1/0"`, `overflow` when a part does not fit 64 bits.
+    ///   `"1e3"`), `divisionByZero` for `"1/0"`, `tooManyDecimals` for more than 18
+    ///   significant decimals, `overflow` when a part does not fit 64 bits.
     public init(parsing text: String) throws(MoneyError) {
         let parts = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
         switch parts.count {
