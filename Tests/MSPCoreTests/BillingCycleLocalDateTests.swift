@@ -77,12 +77,16 @@ import Testing
 
     @Test func rangeLimits() throws {
         let last = try LocalDate(parsing: "9999-12-31")
-        #expect(throws: PeriodError.self) { try last.adding(days: 1) }
-        #expect(throws: PeriodError.self) { try last.adding(months: 1) }
-        #expect(throws: PeriodError.self) { try last.adding(days: .max) }
-        #expect(throws: PeriodError.self) { try last.adding(months: .min) }
         let first = try LocalDate(parsing: "0001-01-01")
-        #expect(throws: PeriodError.self) { try first.adding(days: -1) }
+        let outOfRange: [() throws -> LocalDate] = [
+            { try last.adding(days: 1) }, { try last.adding(months: 1) },
+            { try last.adding(days: .max) }, { try last.adding(months: .min) },
+            { try first.adding(days: -1) },
+        ]
+        for attempt in outOfRange {
+            let error = #expect(throws: PeriodError.self) { try attempt() }
+            #expect(error?.code == .outOfRange, "\(String(describing: error))")
+        }
         #expect(first.days(to: last) == 3_652_058)
     }
 

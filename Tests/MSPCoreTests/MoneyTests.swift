@@ -75,7 +75,9 @@ import Testing
         #expect(throws: MoneyError.overflow(operation: "multiply", operands: "\(max) × 2")) {
             try max * 2
         }
-        #expect(throws: MoneyError.self) { try Money.sum([max, cent], currency: .usd) }
+        #expect(throws: MoneyError.overflow(operation: "sum", operands: "amounts in USD")) {
+            try Money.sum([max, cent], currency: .usd)
+        }
     }
 
     @Test func comparison() throws {

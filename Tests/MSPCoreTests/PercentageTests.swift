@@ -36,6 +36,7 @@ import Testing
     }
 
     @Test func rejectsValuesWhoseFractionOverflows() {
-        #expect(throws: MoneyError.self) { try Percentage(Rational(1, Int64.max)) }
+        let error = #expect(throws: MoneyError.self) { try Percentage(Rational(1, Int64.max)) }
+        #expect(error?.code == .overflow)
     }
 }

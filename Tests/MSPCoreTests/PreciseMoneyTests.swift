@@ -66,8 +66,9 @@ import Testing
         #expect(throws: MoneyError.roundingNecessary(operation: "round", value: "1.005 USD")) {
             try a.rounded(.unnecessary)
         }
-        #expect(throws: MoneyError.self) {
-            try PreciseMoney(Money(minorUnits: .max, currency: .usd))
+        let max = Money(minorUnits: .max, currency: .usd)
+        #expect(throws: MoneyError.overflow(operation: "precise money", operands: "\(max)")) {
+            try PreciseMoney(max)
         }
     }
 

@@ -71,8 +71,12 @@ import Testing
 
     @Test func overflowIsAnErrorNotATrap() throws {
         let big = Rational(Int64.max)
-        #expect(throws: MoneyError.self) { try big + .one }
-        #expect(throws: MoneyError.self) { try big * Rational(2) }
+        #expect(throws: MoneyError.overflow(operation: "add", operands: "\(big), 1")) {
+            try big + .one
+        }
+        #expect(throws: MoneyError.overflow(operation: "multiply", operands: "\(big) × 2")) {
+            try big * Rational(2)
+        }
         #expect(throws: MoneyError.overflow(operation: "negate", operands: "\(Int64.min)")) {
             try Rational(Int64.min).negated()
         }
