@@ -15,6 +15,24 @@ import Testing
         #expect(currency.minorUnitsPerMajorUnit == [1, 10, 100, 1000, 10_000][minorUnits])
     }
 
+    /// Every named constant is the table's entry for its code, cash increment included.
+    @Test(
+        arguments: [
+            ("USD", .usd), ("EUR", .eur), ("GBP", .gbp), ("JPY", .jpy), ("CHF", .chf),
+            ("CAD", .cad), ("AUD", .aud), ("NZD", .nzd), ("SEK", .sek), ("NOK", .nok),
+            ("DKK", .dkk), ("INR", .inr), ("CNY", .cny), ("BRL", .brl), ("MXN", .mxn),
+            ("ZAR", .zar), ("SGD", .sgd), ("HKD", .hkd), ("KRW", .krw), ("BHD", .bhd),
+            ("KWD", .kwd), ("OMR", .omr), ("TND", .tnd), ("JOD", .jod), ("CLF", .clf),
+            ("CLP", .clp), ("ISK", .isk),
+        ] as [(String, Currency)])
+    func namedConstantIsTheTableEntry(code: String, constant: Currency) throws {
+        let entry = try Currency(code: code)
+        #expect(constant == entry)
+        #expect(constant.code == code)
+        #expect(constant.minorUnits == entry.minorUnits)
+        #expect(constant.cashIncrement == entry.cashIncrement)
+    }
+
     @Test func namedConstantsMatchTheTable() throws {
         #expect(try Currency(code: "USD") == .usd)
         #expect(try Currency(code: "KWD") == .kwd)
