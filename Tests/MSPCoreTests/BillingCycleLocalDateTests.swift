@@ -190,4 +190,13 @@ import Testing
             return (input, nil)
         }
     }
+
+    @Test(arguments: [
+        ("2026-03-31", -1, "2026-02-28"), ("2024-03-31", -1, "2024-02-29"),
+        ("2026-01-15", -13, "2024-12-15"), ("2026-05-31", -12, "2025-05-31"),
+    ])
+    func subtractingMonthsClampsTheDay(start: String, months: Int, expected: String) throws {
+        #expect(
+            try LocalDate(parsing: start).adding(months: months) == LocalDate(parsing: expected))
+    }
 }

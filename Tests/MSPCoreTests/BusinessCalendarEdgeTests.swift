@@ -39,4 +39,21 @@ import Testing
         #expect(try compiled.nextOpening(after: saturday) == instant("2026-03-09T09:00:00-04:00"))
         #expect(try compiled.isOpen(at: saturday) == false)
     }
+
+    @Test func openIntervalsAreTheSpansBusinessTimeCounts() throws {
+        let office = try newYorkOffice()
+        let from = try instant("2026-03-06T16:00:00-05:00")  // Friday 16:00
+        let to = try instant("2026-03-09T10:00:00-04:00")  // Monday 10:00
+        let spans = try office.openIntervals(from: from, to: to)
+        #expect(
+            spans == [
+                try horizon("2026-03-06T16:00:00-05:00", "2026-03-06T17:00:00-05:00"),
+                try horizon("2026-03-09T09:00:00-04:00", "2026-03-09T10:00:00-04:00"),
+            ])
+        let total = spans.reduce(Duration.zero) { $0 + $1.duration }
+        #expect(try office.businessDuration(from: from, to: to) == total)
+        #expect(throws: CalendarError.endBeforeStart(start: to, end: from)) {
+            try office.openIntervals(from: to, to: from)
+        }
+    }
 }

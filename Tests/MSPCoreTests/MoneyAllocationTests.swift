@@ -111,4 +111,15 @@ import Testing
             return ("\(money) by \(weights)", failure)
         }
     }
+
+    @Test func tooManyWeightsIsAnError() throws {
+        let weights = [Int64](repeating: 1, count: Money.maximumAllocationParts + 1)
+        #expect(
+            throws: MoneyError.invalidCount(
+                Money.maximumAllocationParts + 1, field: "parts",
+                reason: "more than \(Money.maximumAllocationParts) parts")
+        ) {
+            try usd("1.00").allocated(by: weights)
+        }
+    }
 }

@@ -115,4 +115,13 @@ import Testing
             try JSONDecoder().decode([Rational].self, from: Data("[1.25]".utf8))
         }
     }
+
+    @Test func decimalScaleAndFailableInit() throws {
+        #expect(try Rational(5, 4).decimalScale == 2)
+        #expect(try Rational(1, 3).decimalScale == nil)
+        #expect(Rational(7).decimalScale == 0)
+        #expect(Rational("17/31") == (try Rational(17, 31)))
+        #expect(Rational("1e3") == nil)
+        #expect(Rational("1/0") == nil)
+    }
 }
