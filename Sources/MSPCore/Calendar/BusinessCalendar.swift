@@ -49,7 +49,10 @@ import Foundation
 ///   go from 02:00 EDT back to 01:00 EST: a span `00:00-04:00` runs from 00:00 EDT (04:00Z)
 ///   to 04:00 EST (09:00Z), **5 real hours**; a span `01:00-01:30` runs from 01:00 EDT
 ///   (05:00Z) to 01:30 EST (06:30Z), 1.5 real hours. A holiday or partial closure follows
-///   the same rules, so a closure of `01:00-02:00` on that day closes 2 real hours.
+///   the same rules, so a closure of `01:00-02:00` on that day closes 2 real hours. One
+///   consequence: a closure that *ends* at a repeated time and a span that *starts* at it
+///   meet at different instants. A closure `00:00-01:30` and a span `01:30-05:00` that day
+///   overlap by the repeated hour, so the span opens at 01:30 EST (06:30Z), not 01:30 EDT.
 ///
 /// Zones without DST (`Asia/Kolkata`, `UTC`) need neither rule; zones with a 30-minute shift
 /// (`Australia/Lord_Howe`) or an offset such as +12:45 (`Pacific/Chatham`) follow them the
