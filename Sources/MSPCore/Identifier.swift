@@ -10,7 +10,8 @@
 /// let id = try Identifier<Customer>("cust-0042")
 /// ```
 ///
-/// An identifier is 1 to ``maximumLength`` UTF-8 bytes with no control characters. It is
+/// An identifier is 1 to ``maximumLength`` UTF-8 bytes, not only white space, with no
+/// control characters. It is
 /// `Codable` as a plain JSON string; equality and order are by UTF-8 bytes, so sorting is
 /// stable across platforms and locales and two IDs are never merged by Unicode
 /// normalisation.
@@ -23,9 +24,11 @@ public struct Identifier<Owner>: RawRepresentable {
 
     /// Creates an identifier, validating it.
     ///
-    /// - Throws: ``IdentifierError`` `empty`, `tooLong` or `controlCharacter`.
+    /// - Throws: ``IdentifierError`` `empty`, `blank` (only white space), `tooLong` or
+    ///   `controlCharacter`.
     public init(_ rawValue: String) throws(IdentifierError) {
         guard !rawValue.isEmpty else { throw .empty }
+        guard rawValue.contains(where: { !$0.isWhitespace }) else { throw .blank(rawValue) }
         guard rawValue.utf8.count <= Self.maximumLength else {
             throw .tooLong(rawValue, limit: Self.maximumLength)
         }
@@ -85,13 +88,19 @@ extension Identifier: Codable {
 
 /// An invalid ``Identifier``.
 public struct IdentifierError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The rule the identifier broke: `"empty"`, `"tooLong"` or `"controlCharacter"`.
+    /// The rule the identifier broke: `"empty"`, `"blank"`, `"tooLong"` or
+    /// `"controlCharacter"`.
     public var code: String
     /// The offending text (cut to 64 characters in messages).
     public var value: String
 
     /// The identifier is the empty string.
     public static let empty = IdentifierError(code: "empty", value: "")
+
+    /// The identifier is only white space.
+    public static func blank(_ value: String) -> IdentifierError {
+        IdentifierError(code: "blank", value: value)
+    }
 
     /// The identifier has more than `limit` UTF-8 bytes.
     public static func tooLong(_ value: String, limit: Int) -> IdentifierError {

@@ -12,6 +12,7 @@ private enum Device {}
         #expect(id.description == "cust-0042")
         #expect(Identifier<Customer>(rawValue: "") == nil)
         #expect(throws: IdentifierError.empty) { try Identifier<Device>("") }
+        #expect(throws: IdentifierError.blank("   ")) { try Identifier<Device>("   ") }
         #expect(throws: IdentifierError.controlCharacter("a\nb")) { try Identifier<Device>("a\nb") }
         let long = String(repeating: "x", count: 257)
         #expect(throws: IdentifierError.tooLong(long, limit: 256)) { try Identifier<Device>(long) }
