@@ -33,18 +33,38 @@ internal enum ExactArithmetic {
         _ a: Int64, _ b: Int64, _ c: Int64, rounding rule: RoundingRule
     ) -> Result<Int64, Failure> {
         if c == 0 { return .failure(.divisionByZero) }
-        let negative = ((a < 0) != (b < 0)) != (c < 0)
+        let (product, overflow) = a.magnitude.multipliedReportingOverflow(by: b.magnitude)
+        // The 128-bit case is rare and large; keeping it out of line keeps this kernel small
+        // enough to inline into callers' loops.
+        if overflow { return multiplyDivideWide(a, b, c, rounding: rule) }
+        let divisor = c.magnitude
+        let (quotient, remainder) = product.quotientAndRemainder(dividingBy: divisor)
+        return rounded(
+            quotient, remainder, divisor, negative: ((a < 0) != (b < 0)) != (c < 0), rule)
+    }
+
+    /// ``multiplyDivide(_:_:_:rounding:)`` for a product that needs 128 bits.
+    @usableFromInline
+    @inline(never)
+    static func multiplyDivideWide(
+        _ a: Int64, _ b: Int64, _ c: Int64, rounding rule: RoundingRule
+    ) -> Result<Int64, Failure> {
         let product = a.magnitude.multipliedFullWidth(by: b.magnitude)
         let divisor = c.magnitude
-        let quotient: UInt64
-        let remainder: UInt64
-        if product.high == 0 {
-            (quotient, remainder) = product.low.quotientAndRemainder(dividingBy: divisor)
-        } else {
-            // The quotient fits in 64 bits only when the high word is below the divisor.
-            if product.high >= divisor { return .failure(.overflow) }
-            (quotient, remainder) = divisor.dividingFullWidth((product.high, product.low))
-        }
+        // The quotient fits in 64 bits only when the high word is below the divisor.
+        if product.high >= divisor { return .failure(.overflow) }
+        let (quotient, remainder) = divisor.dividingFullWidth((product.high, product.low))
+        return rounded(
+            quotient, remainder, divisor, negative: ((a < 0) != (b < 0)) != (c < 0), rule)
+    }
+
+    /// Rounds `quotient + remainder / divisor` with a sign and checks that it fits.
+    @inlinable
+    @inline(__always)
+    static func rounded(
+        _ quotient: UInt64, _ remainder: UInt64, _ divisor: UInt64, negative: Bool,
+        _ rule: RoundingRule
+    ) -> Result<Int64, Failure> {
         // No Int64 has a magnitude above 2^63; checking before rounding also keeps the
         // increment from wrapping at UInt64.max.
         if quotient > UInt64(Int64.max) + 1 { return .failure(.overflow) }
