@@ -39,6 +39,7 @@ extension Money {
     ///   - rule: How the fraction of a minor unit is rounded.
     /// - Throws: ``MoneyError`` `overflow`, or `roundingNecessary` under `.unnecessary`.
     @inlinable
+    @inline(__always)
     public func multiplied(by factor: Rational, rounding rule: RoundingRule) throws(MoneyError)
         -> Money
     {
@@ -75,6 +76,7 @@ extension Money {
     ///
     /// - Throws: ``MoneyError`` `overflow`, or `roundingNecessary`.
     @inlinable
+    @inline(__always)
     public func percentage(_ percent: Percentage, rounding rule: RoundingRule) throws(MoneyError)
         -> Money
     {
