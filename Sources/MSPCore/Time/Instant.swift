@@ -101,3 +101,15 @@ internal enum Instant {
         return value
     }
 }
+
+extension Date {
+    /// The instant as ISO 8601 in UTC with milliseconds (`"2026-01-31T05:00:00.000Z"`), the
+    /// form `DateRange` writes to JSON, for messages and descriptions; an instant outside
+    /// years 1...9999 is shown as its raw seconds since 1970.
+    internal var iso8601Text: String {
+        guard let milliseconds = Instant.millisecondsIfValid(self) else {
+            return String(describing: timeIntervalSince1970)
+        }
+        return Instant.iso8601(milliseconds)
+    }
+}

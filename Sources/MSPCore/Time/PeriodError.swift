@@ -145,14 +145,3 @@ extension PeriodError {
             message: "the range spans \(count) periods; at most \(limit) are returned")
     }
 }
-
-extension Date {
-    /// The instant as ISO 8601 in UTC with milliseconds, for messages and descriptions.
-    internal var iso8601Text: String {
-        guard timeIntervalSince1970.isFinite else {
-            return String(describing: timeIntervalSince1970)
-        }
-        return self.formatted(
-            Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
-    }
-}
