@@ -236,7 +236,8 @@ extension BillingCycle {
     /// The local start date of period `index`.
     internal func startDate(ofPeriod index: Int) throws(PeriodError) -> LocalDate {
         let (steps, overflow) = index.multipliedReportingOverflow(by: interval)
-        let outOfRange = PeriodError.outOfRange("period \(index)", field: "index")
+        // Built only when thrown: this runs for every period a query touches.
+        var outOfRange: PeriodError { .outOfRange("period \(index)", field: "index") }
         guard !overflow else { throw outOfRange }
         switch unit {
         case .month:
