@@ -50,6 +50,18 @@ public struct Rational: Sendable, Hashable {
         self.init(unchecked: value, 1)
     }
 
+    /// `part / whole` in lowest terms, for `0 <= part` and `whole > 0`: a fraction of a
+    /// count or a duration, which cannot overflow and so needs no error (0 for a `whole`
+    /// that is not positive).
+    internal init(part: Int64, of whole: Int64) {
+        guard whole > 0, part >= 0 else {
+            self.init(unchecked: 0, 1)
+            return
+        }
+        let divisor = Int64(ExactArithmetic.gcd(part.magnitude, whole.magnitude))
+        self.init(unchecked: part / divisor, whole / divisor)
+    }
+
     /// Creates a value from parts already in lowest terms with a positive denominator.
     @usableFromInline
     internal init(unchecked numerator: Int64, _ denominator: Int64) {

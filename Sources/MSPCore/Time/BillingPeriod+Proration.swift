@@ -20,11 +20,11 @@ extension BillingPeriod {
         guard range.contains(subRange) else { throw .notWithinPeriod(subRange, period: range) }
         switch basis {
         case .calendarDays:
-            return reducedFraction(Int64(try billableDays(within: subRange)), Int64(dayCount))
+            return Rational(part: Int64(try billableDays(within: subRange)), of: Int64(dayCount))
         case .elapsedTime:
-            return reducedFraction(
-                subRange.endMilliseconds - subRange.startMilliseconds,
-                range.endMilliseconds - range.startMilliseconds)
+            return Rational(
+                part: subRange.endMilliseconds - subRange.startMilliseconds,
+                of: range.endMilliseconds - range.startMilliseconds)
         }
     }
 
@@ -70,16 +70,4 @@ extension BillingPeriod {
         }
         return max(0, min(first.days(to: last), dayCount))
     }
-}
-
-/// `numerator / denominator` in lowest terms, for `0 <= numerator <= denominator`,
-/// `denominator > 0`: a proration fraction, which cannot overflow.
-///
-/// `Rational.init` throws ``MoneyError``; this helper keeps proration's typed throws
-/// to ``PeriodError``.
-internal func reducedFraction(_ numerator: Int64, _ denominator: Int64) -> Rational {
-    guard denominator > 0 else { return .zero }
-    let divisor = Int64(ExactArithmetic.gcd(numerator.magnitude, denominator.magnitude))
-    guard divisor > 0 else { return .zero }
-    return Rational(unchecked: numerator / divisor, denominator / divisor)
 }
