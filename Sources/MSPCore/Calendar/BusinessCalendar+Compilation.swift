@@ -21,7 +21,7 @@ extension BusinessCalendar {
     /// - Complexity: O(*d* × *s* + *n* log *n*) for *d* days in the horizon, *s* spans per
     ///   day and *n* intervals; one time-zone lookup per span bound.
     public func compiled(for horizon: DateRange) throws(CalendarError) -> Compiled {
-        guard let zone = TimeZone(identifier: timeZoneIdentifier) else {
+        guard let resolver = ZonedClock(named: timeZoneIdentifier) else {
             throw .unknownTimeZone(timeZoneIdentifier)
         }
         let horizonStart = horizon.startMilliseconds
@@ -29,7 +29,6 @@ extension BusinessCalendar {
         guard horizonEnd - horizonStart <= Int64(BusinessCalendar.maximumHorizonDays) * 86_400_000
         else { throw .horizonTooLong(horizon) }
 
-        let resolver = ZonedClock(timeZone: zone)
         // Two days of margin on each side: one for overnight spans that start the evening
         // before, one for wall clocks that jump by a day (Pacific/Apia skipped 2011-12-30).
         let firstDay = resolver.localDay(ofSecond: floorDivide(horizonStart, 1000)) - 2

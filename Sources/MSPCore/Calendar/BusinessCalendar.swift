@@ -102,7 +102,7 @@ public struct BusinessCalendar: Sendable, Hashable {
         holidays: [Holiday] = [],
         extraOpenings: [ExtraOpening] = []
     ) throws(CalendarError) {
-        guard TimeZone(identifier: timeZone) != nil else { throw .unknownTimeZone(timeZone) }
+        guard ZonedClock(named: timeZone) != nil else { throw .unknownTimeZone(timeZone) }
         var normalisedHours: [Weekday: [Span]] = [:]
         for (weekday, spans) in weeklyHours where !spans.isEmpty {
             normalisedHours[weekday] = spans.sorted()

@@ -18,18 +18,18 @@ internal struct ZonedClock: Sendable {
 
     /// The zone named `identifier`. - Throws: ``PeriodError`` `unknownTimeZone`.
     init(identifier: String) throws(PeriodError) {
-        guard !identifier.isEmpty, let zone = TimeZone(identifier: identifier) else {
-            throw .unknownTimeZone(identifier)
-        }
+        guard let clock = ZonedClock(named: identifier) else { throw .unknownTimeZone(identifier) }
+        self = clock
+    }
+
+    /// The zone named `identifier`, or `nil` when the system does not know it: the one
+    /// place MSPCore looks a time zone up, whatever error the caller reports.
+    init?(named identifier: String) {
+        guard !identifier.isEmpty, let zone = TimeZone(identifier: identifier) else { return nil }
         self.timeZone = zone
     }
 
     static let millisecondsPerDay: Int64 = 86_400_000
-
-    /// The clock of a zone already looked up.
-    init(timeZone: TimeZone) {
-        self.timeZone = timeZone
-    }
 
     /// The zone's offset from UTC at `milliseconds`, in milliseconds.
     func offset(at milliseconds: Int64) -> Int64 {
