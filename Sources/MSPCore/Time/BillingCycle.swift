@@ -305,22 +305,8 @@ extension BillingCycle {
     }
 }
 
-extension BillingCycle: Hashable {
-    /// Cycles are equal when their unit, interval, anchor and time-zone identifier are.
-    public static func == (lhs: BillingCycle, rhs: BillingCycle) -> Bool {
-        lhs.unit == rhs.unit && lhs.interval == rhs.interval && lhs.anchorDate == rhs.anchorDate
-            && lhs.anchorDay == rhs.anchorDay && lhs.timeZoneIdentifier == rhs.timeZoneIdentifier
-    }
-
-    /// Hashes the fields that ``==(_:_:)`` compares.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(unit)
-        hasher.combine(interval)
-        hasher.combine(anchorDate)
-        hasher.combine(anchorDay)
-        hasher.combine(timeZoneIdentifier)
-    }
-}
+/// Equal when every stored property is; the zone's clock follows from its identifier.
+extension BillingCycle: Hashable {}
 
 extension BillingCycle: CustomStringConvertible {
     /// `"every 1 month on day 31 from 2000-01-31 in America/New_York"`.

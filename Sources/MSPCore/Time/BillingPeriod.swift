@@ -97,22 +97,8 @@ public struct BillingPeriod: Sendable {
     public func contains(_ instant: Date) -> Bool { range.contains(instant) }
 }
 
-extension BillingPeriod: Hashable {
-    /// Periods are equal when their index, dates, range and time-zone identifier are.
-    public static func == (lhs: BillingPeriod, rhs: BillingPeriod) -> Bool {
-        lhs.index == rhs.index && lhs.startDate == rhs.startDate && lhs.endDate == rhs.endDate
-            && lhs.range == rhs.range && lhs.timeZoneIdentifier == rhs.timeZoneIdentifier
-    }
-
-    /// Hashes the fields that ``==(_:_:)`` compares.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(index)
-        hasher.combine(startDate)
-        hasher.combine(endDate)
-        hasher.combine(range)
-        hasher.combine(timeZoneIdentifier)
-    }
-}
+/// Equal when every stored property is; the zone's clock follows from its identifier.
+extension BillingPeriod: Hashable {}
 
 extension BillingPeriod: CustomStringConvertible {
     /// `"#0 2026-01-31..<2026-02-28 America/New_York [2026-01-31T05:00:00.000Z, …)"`.

@@ -12,7 +12,7 @@ import Foundation
 ///   America/Sao_Paulo 2018-11-04), in which case it is the transition instant, whose wall
 ///   clock shows 01:00. A day skipped entirely (Pacific/Apia 2011-12-30) begins where the
 ///   next day begins, so it has no instants.
-internal struct ZonedClock: Sendable {
+internal struct ZonedClock: Sendable, Hashable {
     /// The zone.
     let timeZone: TimeZone
 
