@@ -38,7 +38,8 @@ extension BusinessCalendar {
         public init(parsing text: String) throws(CalendarError) {
             let bytes = Array(text.utf8)
             guard bytes.count == 5, bytes[2] == UInt8(ascii: ":"),
-                let hour = decimalValue(bytes[0..<2]), let minute = decimalValue(bytes[3..<5])
+                let hour = DecimalText.digits(bytes[0..<2]),
+                let minute = DecimalText.digits(bytes[3..<5])
             else { throw .invalidFormat(text, field: "time", expected: "HH:MM") }
             try self.init(hour: hour, minute: minute)
         }
@@ -64,16 +65,6 @@ extension BusinessCalendar {
 
 /// Minutes in a wall-clock day.
 let minutesPerDay = 1440
-
-/// The value of a run of ASCII decimal digits, or `nil` if any byte is not a digit.
-func decimalValue(_ bytes: ArraySlice<UInt8>) -> Int? {
-    var value = 0
-    for byte in bytes {
-        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
-    }
-    return value
-}
 
 extension BusinessCalendar.LocalTime: Codable {
     /// Decodes `"HH:MM"` and re-validates it.

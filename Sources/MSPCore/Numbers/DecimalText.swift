@@ -72,6 +72,18 @@ internal enum DecimalText {
         return Parsed(significand: significand, scale: scale)
     }
 
+    /// The value of a short run of ASCII digits (a date or time field), or `nil` when a byte
+    /// is not a digit or the run is empty. Callers pass at most 4 bytes, so it cannot overflow.
+    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
     /// The most decimals a parsed number may have: `10^18` is the largest power of ten in
     /// `Int64`.
     static let maximumScale = 18

@@ -53,12 +53,7 @@ internal enum Instant {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int64? {
             guard range.upperBound <= bytes.count else { return nil }
-            var value: Int64 = 0
-            for index in range {
-                guard bytes[index] >= 48, bytes[index] <= 57 else { return nil }
-                value = value * 10 + Int64(bytes[index] - 48)
-            }
-            return value
+            return DecimalText.digits(bytes[range]).map(Int64.init)
         }
         guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == 58, bytes[16] == 58,
             let date = try? LocalDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self)),

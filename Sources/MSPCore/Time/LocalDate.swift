@@ -43,17 +43,10 @@ public struct LocalDate: Sendable, Hashable {
     ///   exist.
     public init(parsing text: String) throws(PeriodError) {
         let bytes = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
         guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
-            let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10)
+            let year = DecimalText.digits(bytes[0..<4]),
+            let month = DecimalText.digits(bytes[5..<7]),
+            let day = DecimalText.digits(bytes[8..<10])
         else { throw .invalidDate(text, field: "date") }
         do {
             try self.init(year: year, month: month, day: day)
