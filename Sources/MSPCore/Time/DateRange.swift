@@ -37,10 +37,29 @@ public struct DateRange: Sendable, Hashable {
         self.endMilliseconds = end
     }
 
-    /// Milliseconds since 1970-01-01T00:00:00Z of ``start``.
-    internal let startMilliseconds: Int64
+    /// Creates `[start, end)` from milliseconds since 1970-01-01T00:00:00Z, the form hot
+    /// loops keep instants in.
+    ///
+    /// - Throws: ``PeriodError`` `invalidInstant` for a bound outside years 1...9999,
+    ///   `endBeforeStart` when `end < start`.
+    public init(startMilliseconds start: Int64, endMilliseconds end: Int64) throws(PeriodError) {
+        guard Instant.minimum <= start, start < Instant.maximum else {
+            throw .invalidInstant(Instant.date(milliseconds: start), field: "start")
+        }
+        guard Instant.minimum <= end, end < Instant.maximum else {
+            throw .invalidInstant(Instant.date(milliseconds: end), field: "end")
+        }
+        guard start <= end else {
+            throw .endBeforeStart(
+                start: Instant.date(milliseconds: start), end: Instant.date(milliseconds: end))
+        }
+        self.init(milliseconds: start, end)
+    }
+
+    /// Milliseconds since 1970-01-01T00:00:00Z of ``start``: MSPKit's exact time base.
+    public let startMilliseconds: Int64
     /// Milliseconds since 1970-01-01T00:00:00Z of ``end``.
-    internal let endMilliseconds: Int64
+    public let endMilliseconds: Int64
 
     /// Whether the range contains no instant.
     public var isEmpty: Bool { startMilliseconds == endMilliseconds }

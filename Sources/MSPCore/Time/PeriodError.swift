@@ -36,6 +36,8 @@ public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let anchorMismatch = Code(rawValue: "anchorMismatch")
         /// A date or period that falls outside the supported years 1...9999.
         public static let outOfRange = Code(rawValue: "outOfRange")
+        /// A usage quantity (a count, unit-days or unit-seconds) below zero.
+        public static let negativeQuantity = Code(rawValue: "negativeQuantity")
     }
 
     /// The kind of failure.
@@ -129,6 +131,13 @@ extension PeriodError {
         PeriodError(
             code: .outOfRange, field: field, value: value,
             message: "\(field) \(value) falls outside the supported years 1...9999")
+    }
+
+    /// A usage quantity below zero.
+    public static func negativeQuantity(_ value: Int64, field: String) -> PeriodError {
+        PeriodError(
+            code: .negativeQuantity, field: field, value: String(value),
+            message: "\(field) \(value) is negative; usage quantities are 0 or more")
     }
 
     /// A sub-range that is not inside the period it should be a fraction of.

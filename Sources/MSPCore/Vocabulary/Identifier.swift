@@ -38,6 +38,11 @@ public struct Identifier<Owner>: RawRepresentable {
         self.rawValue = rawValue
     }
 
+    /// Creates an identifier from text known to be valid (the library's own constants).
+    internal init(validated rawValue: String) {
+        self.rawValue = rawValue
+    }
+
     /// Creates an identifier when `rawValue` is valid, or `nil`.
     public init?(rawValue: String) {
         guard let value = try? Identifier(rawValue) else { return nil }

@@ -1,0 +1,132 @@
+import Foundation
+import MSPCore
+import Testing
+
+@Suite struct VocabularyTests {
+    private func april2026() throws -> BillingPeriod {
+        try BillingPeriod(
+            startDate: day("2026-04-01"), endDate: day("2026-05-01"),
+            timeZoneIdentifier: "America/New_York")
+    }
+
+    @Test func builtInCategoriesHaveTheirDocumentedNames() {
+        #expect(BillableCategory.workstation.rawValue == "workstation")
+        #expect(BillableCategory.networkDevice.rawValue == "network-device")
+        #expect(BillableCategory.monitoredEndpoint.rawValue == "monitored-endpoint")
+        #expect(BillableCategory.licence.rawValue == "licence")
+        #expect(Set([BillableCategory.server, .user, .mobile, .workstation]).count == 4)
+    }
+
+    @Test func aCallersCategoryEqualsTheBuiltInOfTheSameName() throws {
+        #expect(try BillableCategory("server") == .server)
+        #expect(throws: IdentifierError.blank("  ")) { try BillableCategory("  ") }
+    }
+
+    @Test func unitDaysAverageIsAnExactFractionOfThePeriod() throws {
+        // 40 devices all month (1,200 unit-days) less 3 removed at the start of day 15
+        // (16 days each missed: 48) plus 1 added for the last 10 days: 1,162 unit-days / 30.
+        let usage = try UnitUsage(
+            customer: CustomerID("acme"), category: .workstation,
+            measure: .unitDays(1_200 - 48 + 10, period: april2026()))
+        #expect(usage.averageUnits == (try Rational(1_162, 30)))
+        #expect(usage.averageUnits == (try Rational(581, 15)))
+    }
+
+    @Test func unitSecondsAverageUsesThePeriodsExactSeconds() throws {
+        // March 2026 in New York has 31 days less the spring-forward hour.
+        let march = try BillingPeriod(
+            startDate: day("2026-03-01"), endDate: day("2026-04-01"),
+            timeZoneIdentifier: "America/New_York")
+        let seconds: Int64 = 31 * 86_400 - 3_600
+        let usage = try UnitUsage(
+            customer: CustomerID("acme"), category: .server,
+            measure: .unitSeconds(2 * seconds + seconds / 2, period: march))
+        #expect(usage.averageUnits == (try Rational(5, 2)))
+    }
+
+    @Test func countAverageIsTheCount() throws {
+        let usage = try UnitUsage(
+            customer: CustomerID("acme"), category: .user,
+            measure: .count(25, at: instant("2026-04-01T04:00:00Z")))
+        #expect(usage.averageUnits == Rational(25))
+    }
+
+    @Test func negativeQuantitiesAreRejected() throws {
+        let period = try april2026()
+        #expect(throws: PeriodError.negativeQuantity(-1, field: "measure")) {
+            try UnitUsage(
+                customer: CustomerID("acme"), category: .server,
+                measure: .unitDays(-1, period: period))
+        }
+        let error = #expect(throws: PeriodError.self) {
+            try UnitUsage(
+                customer: CustomerID("acme"), category: .server,
+                measure: .count(0, at: Date(timeIntervalSince1970: .infinity)))
+        }
+        #expect(error?.code == .invalidInstant)
+    }
+
+    @Test func usageRoundTripsThroughJSON() throws {
+        let values = [
+            try UnitUsage(
+                customer: CustomerID("acme"), category: .workstation,
+                measure: .unitDays(1_162, period: april2026())),
+            try UnitUsage(
+                customer: CustomerID("acme"), category: .user,
+                measure: .count(25, at: instant("2026-04-01T04:00:00Z"))),
+            try UnitUsage(
+                customer: CustomerID("globex"), category: .server,
+                measure: .unitSeconds(86_400, period: april2026())),
+        ]
+        let data = try JSONEncoder().encode(values)
+        #expect(try JSONDecoder().decode([UnitUsage].self, from: data) == values)
+        let text = try #require(String(data: data, encoding: .utf8))
+        #expect(text.contains(#""count":25"#))
+        #expect(text.contains(#""at":"2026-04-01T04:00:00.000Z""#))
+    }
+
+    @Test(arguments: [
+        #"{"customer":"a","category":"server","measure":{"count":-2,"at":"2026-04-01T00:00:00Z"}}"#,
+        #"{"customer":"a","category":"server","measure":{}}"#,
+        #"{"customer":"a","category":"server","measure":{"count":2,"unitDays":3}}"#,
+        #"{"customer":"a","category":"server","measure":{"count":2,"at":"yesterday"}}"#,
+        #"{"customer":"","category":"server","measure":{"count":2,"at":"2026-04-01T00:00:00Z"}}"#,
+    ])
+    func malformedUsageJSONIsRejected(json: String) {
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(UnitUsage.self, from: Data(json.utf8))
+        }
+    }
+
+    @Test func outageDecodesWithDefaultsAndRoundTrips() throws {
+        let json = #"{"range":{"start":"2026-04-02T10:00:00Z","end":"2026-04-02T10:05:00Z"}}"#
+        let outage = try JSONDecoder().decode(Outage.self, from: Data(json.utf8))
+        #expect(outage.kind == .down)
+        #expect(outage.cause == "")
+        #expect(outage.range.duration == .seconds(300))
+        let unknown = Outage(range: outage.range, kind: .unknown, cause: "no heartbeat")
+        let data = try JSONEncoder().encode(unknown)
+        #expect(try JSONDecoder().decode(Outage.self, from: data) == unknown)
+    }
+
+    @Test func dateRangeFromMillisecondsValidates() throws {
+        let range = try DateRange(startMilliseconds: 0, endMilliseconds: 1_000)
+        #expect(range.start == Date(timeIntervalSince1970: 0))
+        #expect(range.endMilliseconds == 1_000)
+        #expect(throws: PeriodError.self) {
+            try DateRange(startMilliseconds: 5, endMilliseconds: 4)
+        }
+        let error = #expect(throws: PeriodError.self) {
+            try DateRange(startMilliseconds: 0, endMilliseconds: .max)
+        }
+        #expect(error?.code == .invalidInstant)
+        #expect(error?.field == "end")
+    }
+
+    @Test func typedIdentifiersAreDistinctTypes() throws {
+        let customer = try CustomerID("x-1")
+        let device = try DeviceID("x-1")
+        #expect(customer.rawValue == device.rawValue)
+        #expect(!(CustomerID.self == DeviceID.self))
+    }
+}
