@@ -137,6 +137,33 @@ import Testing
         }
     }
 
+    /// The reciprocal kernel behind `percentage(_:rounding:)` folds each rule into one floor
+    /// division; every small dividend and divisor, where that path always runs, is checked
+    /// against multiplying by the fraction with a real division, ties and exact results
+    /// included.
+    @Test(arguments: [Int64(1), 2, 3, 4, 7, 8, 10, 25, 40, 99, 400, 4_096, 65_535, 2_147_483_647])
+    func percentageFastPathMatchesDivisionForEverySmallAmount(denominator: Int64) throws {
+        var mismatches: [String] = []
+        for numerator: Int64 in [1, 3, 29, -7] {
+            let percentage = try Percentage(Rational(100 * numerator, denominator))
+            for units in Int64(-600)...600 {
+                let money = Money(minorUnits: units, currency: .usd)
+                for rule in RoundingRule.allCases {
+                    let fast = Result { () throws(MoneyError) in
+                        try money.percentage(percentage, rounding: rule)
+                    }
+                    let exact = Result { () throws(MoneyError) in
+                        try money.multiplied(by: percentage.fraction, rounding: rule)
+                    }
+                    if fast != exact, mismatches.count < 5 {
+                        mismatches.append("\(units) × \(numerator)/\(denominator) \(rule)")
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+
     /// `percentage(_:rounding:)` divides by a reciprocal prepared in the `Percentage`; it must
     /// give exactly what multiplying by the percentage's fraction gives, errors included.
     @Test func percentageAgreesWithMultiplyingByItsFraction() throws {

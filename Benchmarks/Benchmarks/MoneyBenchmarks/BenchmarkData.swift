@@ -47,6 +47,7 @@ let decimals1M = BenchmarkData.decimals(count: 1_000_000)
 /// 32,768 amounts: 256 KB as `[Int64]`, 512 KB as `[Money]`; both fit a 1 MB L2 cache.
 let minorUnits32K = BenchmarkData.minorUnits(count: 32_768)
 let money32K = BenchmarkData.money(count: 32_768)
+let decimals32K = BenchmarkData.decimals(count: 32_768)
 /// The same amounts as `MoneyColumn`s (one currency + 8 bytes per amount).
 let column10M = MoneyColumn(currency: .usd, minorUnits: minorUnits10M)
 let column1M = MoneyColumn(currency: .usd, minorUnits: minorUnits1M)

@@ -91,6 +91,45 @@ func registerMultiplyRoundBenchmarks() {
         blackHole(decimalUnitPrices1M.count + decimalQuantities1M.count)
     }
 
+    // MARK: The same 1M operations on 32,768 amounts that stay in cache
+    //
+    // The 1M-amount rows stream 16 MB of `Money` (8 MB as a column) from memory, so on a
+    // small VM they measure memory bandwidth as much as arithmetic. These rows repeat the
+    // same arithmetic over a cache-resident set, for the ratio of the arithmetic alone.
+
+    Benchmark("MulRound 1M in cache: Money.percentage(7.25%, .halfEven)", configuration: perAmount)
+    {
+        _ throws in
+        let rate = try taxRate()
+        var checksum: Int64 = 0
+        try money32K.withUnsafeBufferPointer { amounts in
+            for index in 0..<1_000_000 {
+                let amount = amounts[index & (32_768 - 1)]
+                checksum &+= try amount.percentage(rate, rounding: .halfEven).minorUnits
+            }
+        }
+        blackHole(checksum)
+    } setup: {
+        blackHole(money32K.count)
+    }
+
+    Benchmark(
+        "MulRound 1M in cache: baseline Decimal × 0.0725 + NSDecimalRound(2, .bankers)",
+        configuration: decimalPerAmount
+    ) { _ in
+        let rate = Decimal(sign: .plus, exponent: -4, significand: 725)
+        var checksum = 0
+        for index in 0..<1_000_000 {
+            var product = decimals32K[index & (32_768 - 1)] * rate
+            var rounded = Decimal.zero
+            NSDecimalRound(&rounded, &product, 2, .bankers)
+            checksum &+= rounded.exponent
+        }
+        blackHole(checksum)
+    } setup: {
+        blackHole(decimals32K.count)
+    }
+
     // MARK: Batch: a column of amounts times one rate
 
     Benchmark(

@@ -96,11 +96,12 @@ public struct MoneyColumn: Sendable, Hashable {
     /// Every amount times `factor`, each rounded once to the minor unit with `rule`: the
     /// batch form of ``Money/multiplied(by:rounding:)``, with the same results.
     ///
-    /// The factor is prepared once for the whole column: when its denominator fits 32 bits,
-    /// each product below 2^32 (an amount under about 1.4 million USD times a 7.25% rate) is
-    /// divided by multiplying with a precomputed reciprocal (Lemire, Kaser and Kurz, "Faster
-    /// remainder by direct computation", 2019), exact for all such inputs, so no division
-    /// instruction runs per amount. Larger products take the general 128-bit path.
+    /// The factor is prepared once for the whole column: when twice its denominator fits 32
+    /// bits, each product below about 2^31 (an amount under about 740,000 USD times a 7.25%
+    /// rate) is divided by multiplying with a precomputed reciprocal (Lemire, Kaser and
+    /// Kurz, "Faster remainder by direct computation", 2019), exact for all such inputs, so
+    /// no division instruction runs per amount. The loop is specialised per rounding rule
+    /// and writes straight into the result. Larger products take the general 128-bit path.
     ///
     /// - Throws: ``MoneyError`` `overflow` or `roundingNecessary` for the first amount that
     ///   fails.
@@ -109,21 +110,63 @@ public struct MoneyColumn: Sendable, Hashable {
     public func multiplied(by factor: Rational, rounding rule: RoundingRule) throws(MoneyError)
         -> MoneyColumn
     {
-        let reciprocal = ExactArithmetic.reciprocal(of: factor.denominator.magnitude)
-        var result = [Int64]()
-        result.reserveCapacity(minorUnits.count)
-        for value in minorUnits {
+        // One loop per rule, each with the rule as a constant, so the rounding step folds to
+        // a few branch-free instructions instead of a switch per amount.
+        let outcome: (values: [Int64], failed: Int?)
+        switch rule {
+        case .up: outcome = scaledMinorUnits(by: factor, .up)
+        case .down: outcome = scaledMinorUnits(by: factor, .down)
+        case .ceiling: outcome = scaledMinorUnits(by: factor, .ceiling)
+        case .floor: outcome = scaledMinorUnits(by: factor, .floor)
+        case .halfUp: outcome = scaledMinorUnits(by: factor, .halfUp)
+        case .halfDown: outcome = scaledMinorUnits(by: factor, .halfDown)
+        case .halfEven: outcome = scaledMinorUnits(by: factor, .halfEven)
+        case .unnecessary: outcome = scaledMinorUnits(by: factor, .unnecessary)
+        }
+        if let failed = outcome.failed {
+            let amount = Money(minorUnits: minorUnits[failed], currency: currency)
             switch ExactArithmetic.multiplyDivide(
-                value, factor.numerator, factor.denominator, reciprocal: reciprocal,
-                rounding: rule)
+                amount.minorUnits, factor.numerator, factor.denominator, rounding: rule)
             {
-            case .success(let scaled): result.append(scaled)
+            case .success: break
             case .failure(let failure):
-                throw Money(minorUnits: value, currency: currency).scalingError(
+                throw amount.scalingError(
                     failure, factor.numerator, factor.denominator, operation: "multiply")
             }
         }
-        return MoneyColumn(currency: currency, minorUnits: result)
+        return MoneyColumn(currency: currency, minorUnits: outcome.values)
+    }
+
+    /// The scaled minor units, written straight into a new array, and the position of the
+    /// first amount that failed (the array is then incomplete and must not be used).
+    @inlinable
+    @inline(__always)
+    internal func scaledMinorUnits(by factor: Rational, _ rule: RoundingRule)
+        -> (values: [Int64], failed: Int?)
+    {
+        let numerator = factor.numerator
+        let denominator = factor.denominator
+        let reciprocal = ExactArithmetic.reciprocal(of: denominator.magnitude)
+        var failed: Int? = nil
+        let values = minorUnits.withUnsafeBufferPointer { source in
+            [Int64](unsafeUninitializedCapacity: source.count) { target, initialized in
+                for index in source.indices {
+                    switch ExactArithmetic.multiplyDivide(
+                        source[index], numerator, denominator, reciprocal: reciprocal,
+                        rounding: rule)
+                    {
+                    case .success(let value):
+                        target[index] = value
+                    case .failure:
+                        failed = index
+                        initialized = index
+                        return
+                    }
+                }
+                initialized = source.count
+            }
+        }
+        return (values, failed)
     }
 }
 

@@ -75,39 +75,62 @@ internal enum ExactArithmetic {
         return signed(magnitude, negative: negative)
     }
 
-    /// The reciprocal `ceil(2^64 / divisor)` that lets ``multiplyDivide(_:_:_:reciprocal:rounding:)``
-    /// divide without a division instruction, or 0 when the fast path does not apply
-    /// (a divisor of 1 or one wider than 32 bits).
+    /// The reciprocal `ceil(2^64 / (2 × divisor))` that lets
+    /// ``multiplyDivide(_:_:_:reciprocal:rounding:)`` divide without a division instruction,
+    /// or 0 when the fast path does not apply (a divisor of 0, or twice the divisor wider
+    /// than 32 bits).
     @inlinable
     static func reciprocal(of divisor: UInt64) -> UInt64 {
-        divisor > 1 && divisor <= UInt64(UInt32.max) ? UInt64.max / divisor &+ 1 : 0
+        divisor > 0 && divisor <= UInt64(UInt32.max) / 2 ? UInt64.max / (divisor &* 2) &+ 1 : 0
     }
 
     /// `round(a × b / c)` under `rule`, with `reciprocal == reciprocal(of: c.magnitude)`
     /// prepared once for many `a`.
     ///
-    /// When `|a × b|` fits 32 bits the quotient and remainder come from two multiplications
-    /// by the reciprocal (Lemire, Kaser and Kurz, "Faster remainder by direct computation",
-    /// 2019), exact for every 32-bit dividend and divisor; otherwise this is
-    /// ``multiplyDivide(_:_:_:rounding:)``.
+    /// Every rule becomes one floor division by `2c`: the magnitude `p = |a × b|` is doubled
+    /// and offset so that the floor lands on the rounded result (`up` adds `2c − 1`, `halfUp`
+    /// adds `c`, `halfDown` `c − 1`, `down` nothing). The floor comes from one high
+    /// multiplication by the reciprocal and exact divisibility from one low multiplication
+    /// (Lemire, Kaser and Kurz, "Faster remainder by direct computation", 2019), both exact
+    /// for 32-bit dividends and divisors: divisibility tells `halfEven` a tie (an odd quotient
+    /// then steps back) and `unnecessary` an exact result. When `2p + offset` does not fit
+    /// 32 bits this is ``multiplyDivide(_:_:_:rounding:)``.
     @inlinable
     @inline(__always)
     static func multiplyDivide(
         _ a: Int64, _ b: Int64, _ c: Int64, reciprocal: UInt64, rounding rule: RoundingRule
     ) -> Result<Int64, Failure> {
         let (product, overflow) = a.magnitude.multipliedReportingOverflow(by: b.magnitude)
-        guard reciprocal != 0, !overflow, product <= UInt64(UInt32.max) else {
+        let divisor = c.magnitude
+        let negative = ((a < 0) != (b < 0)) != (c < 0)
+        let offset: UInt64
+        switch rule {
+        case .down, .unnecessary: offset = 0
+        case .up: offset = divisor &* 2 &- 1
+        case .ceiling: offset = negative ? 0 : divisor &* 2 &- 1
+        case .floor: offset = negative ? divisor &* 2 &- 1 : 0
+        case .halfUp, .halfEven: offset = divisor
+        case .halfDown: offset = divisor &- 1
+        }
+        // product < 2^32 and offset < 2^33 when the reciprocal is set, so nothing wraps.
+        let dividend = product &<< 1 &+ offset
+        guard reciprocal != 0, !overflow, product <= UInt64(UInt32.max),
+            dividend <= UInt64(UInt32.max)
+        else {
             return multiplyDivide(a, b, c, rounding: rule)
         }
-        let divisor = c.magnitude
-        let quotient = reciprocal.multipliedFullWidth(by: product).high
-        let remainder = (reciprocal &* product).multipliedFullWidth(by: divisor).high
-        let negative = ((a < 0) != (b < 0)) != (c < 0)
-        guard
-            let magnitude = rule.roundMagnitude(
-                quotient: quotient, remainder: remainder, divisor: divisor, negative: negative)
-        else { return .failure(.roundingNecessary) }
-        // magnitude ≤ 2^32, so it fits either sign.
+        var magnitude = reciprocal.multipliedFullWidth(by: dividend).high
+        let divisible = reciprocal &* dividend < reciprocal
+        switch rule {
+        case .halfEven:
+            // A tie rounded up to an odd quotient goes back to the even one below.
+            magnitude &-= divisible ? magnitude & 1 : 0
+        case .unnecessary:
+            if !divisible { return .failure(.roundingNecessary) }
+        default:
+            break
+        }
+        // magnitude < 2^31, so it fits either sign.
         let value = Int64(truncatingIfNeeded: magnitude)
         return .success(negative ? 0 &- value : value)
     }

@@ -16,7 +16,7 @@ public struct Percentage: Sendable, Hashable, Comparable {
 
     /// The percentage as a fraction of one: 7.25% → `29/400`.
     public let fraction: Rational
-    /// The reciprocal of ``fraction``'s denominator, prepared once so that applying the
+    /// The reciprocal of twice ``fraction``'s denominator, prepared once so that applying the
     /// percentage to an amount needs no division instruction (see `ExactArithmetic`).
     @usableFromInline
     internal let reciprocal: UInt64
