@@ -1,0 +1,31 @@
+// swift-tools-version:6.2
+// Fuzz targets for MSPKit, built with libFuzzer and AddressSanitizer by `Fuzz/run`.
+// Not part of the SDK: nothing here is a product of the root package.
+
+import PackageDescription
+
+let fuzzSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+func fuzzTarget(_ name: String, dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: ["FuzzSupport"] + dependencies,
+        swiftSettings: fuzzSettings)
+}
+
+let package = Package(
+    name: "MSPKitFuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "MSPKit", path: "..")],
+    targets: [
+        .target(name: "CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], swiftSettings: fuzzSettings),
+        fuzzTarget("FuzzMoneyText", dependencies: [.product(name: "MSPCore", package: "MSPKit")]),
+        fuzzTarget("FuzzCalendar", dependencies: [.product(name: "MSPCore", package: "MSPKit")]),
+        fuzzTarget("FuzzCoreJSON", dependencies: [.product(name: "MSPCore", package: "MSPKit")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

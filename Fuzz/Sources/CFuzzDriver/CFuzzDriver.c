@@ -1,0 +1,2 @@
+// LLVMFuzzerRunDriver, declared in include/CFuzzDriver.h, is defined by libFuzzer itself.
+#include "CFuzzDriver.h"

@@ -1,0 +1,3 @@
+import FuzzSupport
+
+runFuzzer { data, size in fuzzCalendar(data, size) }
