@@ -1,0 +1,218 @@
+import Foundation
+import MSPCore
+
+extension InventoryHistory {
+    /// Unit-days per customer and category over `period`, with every customer's days taken
+    /// from the period's own time zone: the usage MSPBilling prorates in arrears.
+    ///
+    /// A unit contributes one unit-day for every local day of the period in which it is
+    /// under management (counted, as ``countDecisions(at:)`` decides) for any part of the
+    /// day; this is how ``MSPCore/BillingPeriod/billableDays(of:)`` counts a sub-range. A
+    /// device added on the 10th at 00:00 and retired at 00:00 on the 20th of a 30-day month
+    /// is under management on days 10 to 19: 10 unit-days. A device that leaves one customer
+    /// for another at noon counts that day for both. A day touched twice by the same device
+    /// for the same customer and category (inactive in the morning, active again after
+    /// lunch) counts once. A 23- or 25-hour DST day is one day.
+    ///
+    /// Only non-zero quantities are returned, by customer identifier then category name.
+    ///
+    /// - Throws: ``InventoryError`` `invalidInstant` for a period at the edge of years
+    ///   1...9999.
+    /// - Complexity: O(*s* log *d*) for *s* billing segments and *d* days in the period.
+    public func unitDays(in period: BillingPeriod) throws(InventoryError) -> [UnitUsage] {
+        let boundaries = try dayBoundaries(
+            from: period.startDate, to: period.endDate, timeZone: period.timeZoneIdentifier)
+        let totals = accumulate(
+            zoneOfCustomer: [Int](repeating: 0, count: customers.count), zones: [boundaries],
+            countingDays: true)
+        return try usages(totals) { .unitDays($0, period: period) }
+    }
+
+    /// Unit-days per customer and category over the local days `startDate ..< endDate`,
+    /// each customer's days counted in its own time zone; each usage's period is that
+    /// customer's ``MSPCore/BillingPeriod`` of those days.
+    ///
+    /// The counting rule is ``unitDays(in:)``'s.
+    ///
+    /// - Throws: ``InventoryError`` `invalidInstant` unless `startDate < endDate` (field
+    ///   `"end"`), or for dates at the edge of years 1...9999.
+    public func unitDays(from startDate: LocalDate, to endDate: LocalDate)
+        throws(InventoryError) -> [UnitUsage]
+    {
+        guard startDate < endDate else {
+            throw .invalidInstant("\(startDate)..<\(endDate)", field: "end")
+        }
+        var zoneNumber: [String: Int] = [:]
+        var zones: [[Int64]] = []
+        var periods: [BillingPeriod] = []
+        var zoneOfCustomer: [Int] = []
+        for customer in customers {
+            if let known = zoneNumber[customer.timeZoneIdentifier] {
+                zoneOfCustomer.append(known)
+                continue
+            }
+            do {
+                periods.append(
+                    try BillingPeriod(
+                        startDate: startDate, endDate: endDate,
+                        timeZoneIdentifier: customer.timeZoneIdentifier))
+            } catch {
+                throw InventoryError(period: error)
+            }
+            zones.append(
+                try dayBoundaries(
+                    from: startDate, to: endDate, timeZone: customer.timeZoneIdentifier))
+            zoneNumber[customer.timeZoneIdentifier] = zones.count - 1
+            zoneOfCustomer.append(zones.count - 1)
+        }
+        let totals = accumulate(zoneOfCustomer: zoneOfCustomer, zones: zones, countingDays: true)
+        let width = categories.count
+        var result: [UnitUsage] = []
+        for customer in customers.indices.sorted(by: { customers[$0].id < customers[$1].id }) {
+            let period = periods[zoneOfCustomer[customer]]
+            for category in 0..<width where totals[customer * width + category] > 0 {
+                do {
+                    result.append(
+                        try UnitUsage(
+                            customer: customers[customer].id, category: categories[category],
+                            measure: .unitDays(totals[customer * width + category], period: period)
+                        ))
+                } catch {
+                    throw InventoryError(period: error)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Unit-seconds per customer and category over `period`: the exact time each unit was
+    /// under management within the period, for ``MSPCore/ProrationBasis/elapsedTime``
+    /// proration.
+    ///
+    /// Milliseconds are summed exactly per customer and category and the total is then
+    /// rounded down to whole seconds.
+    ///
+    /// - Throws: ``InventoryError`` `invalidInstant` only on internal failure to build a usage.
+    /// - Complexity: O(*s*) for *s* billing segments.
+    public func unitSeconds(in period: BillingPeriod) throws(InventoryError) -> [UnitUsage] {
+        let boundaries = [period.range.startMilliseconds, period.range.endMilliseconds]
+        let totals = accumulate(
+            zoneOfCustomer: [Int](repeating: 0, count: customers.count), zones: [boundaries],
+            countingDays: false)
+        return try usages(totals.map { $0 / 1000 }) { .unitSeconds($0, period: period) }
+    }
+
+    /// The first instant of each local day `startDate ... endDate` in `timeZone`.
+    internal func dayBoundaries(from startDate: LocalDate, to endDate: LocalDate, timeZone: String)
+        throws(InventoryError) -> [Int64]
+    {
+        guard startDate < endDate else {
+            throw .invalidInstant("\(startDate)..<\(endDate)", field: "end")
+        }
+        var boundaries: [Int64] = []
+        boundaries.reserveCapacity(startDate.days(to: endDate) + 1)
+        var date = startDate
+        do {
+            while date <= endDate {
+                boundaries.append(
+                    try milliseconds(of: date.firstInstant(inTimeZone: timeZone), field: "period"))
+                date = try date.adding(days: 1)
+            }
+        } catch let error as PeriodError {
+            throw InventoryError(period: error)
+        } catch let error as InventoryError {
+            throw error
+        } catch {
+            throw .invalidInstant(date.description, field: "period")
+        }
+        return boundaries
+    }
+
+    /// Sums, per customer × category, the local days (or milliseconds) each unit is
+    /// counted within the period whose day boundaries are `zones[zoneOfCustomer[c]]`.
+    ///
+    /// For milliseconds, `zones` holds only the period's start and end.
+    internal func accumulate(zoneOfCustomer: [Int], zones: [[Int64]], countingDays: Bool)
+        -> [Int64]
+    {
+        let width = categories.count
+        var totals = [Int64](repeating: 0, count: customers.count * width)
+        var seenKeys: [Int] = []
+        var seenEnds: [Int] = []
+        seenKeys.reserveCapacity(8)
+        seenEnds.reserveCapacity(8)
+        // Adds one counted interval of a unit to `totals`; days already counted for the
+        // same unit and key (a day touched twice) are skipped.
+        func add(start: Int64, end: Int64, customer: Int, category: Int) {
+            let bounds = zones[zoneOfCustomer[customer]]
+            let clippedStart = max(start, bounds[0])
+            let clippedEnd = min(end, bounds[bounds.count - 1])
+            guard clippedStart < clippedEnd else { return }
+            let key = customer * width + category
+            guard countingDays else {
+                totals[key] += clippedEnd - clippedStart
+                return
+            }
+            let firstDay = lastIndex(in: bounds, atOrBefore: clippedStart)
+            let endDay = firstIndex(in: bounds, atOrAfter: clippedEnd)
+            var from = firstDay
+            if let seen = seenKeys.firstIndex(of: key) {
+                from = max(from, seenEnds[seen])
+                seenEnds[seen] = max(seenEnds[seen], endDay)
+            } else {
+                seenKeys.append(key)
+                seenEnds.append(endDay)
+            }
+            if endDay > from { totals[key] += Int64(endDay - from) }
+        }
+        for device in 0..<deviceIDs.count {
+            seenKeys.removeAll(keepingCapacity: true)
+            seenEnds.removeAll(keepingCapacity: true)
+            let last = segmentOffsets[device + 1]
+            for segment in segmentOffsets[device]..<last {
+                guard segmentStatus[segment] == .active, segmentCategory[segment] >= 0 else {
+                    continue
+                }
+                let end = segment + 1 < last ? segmentStart[segment + 1] : Int64.max
+                add(
+                    start: segmentStart[segment], end: end,
+                    customer: Int(segmentCustomer[segment]),
+                    category: Int(segmentCategory[segment]))
+            }
+        }
+        for (index, seat) in seats.enumerated() {
+            seenKeys.removeAll(keepingCapacity: true)
+            seenEnds.removeAll(keepingCapacity: true)
+            for range in seat.activeRanges {
+                add(
+                    start: range.startMilliseconds, end: range.endMilliseconds,
+                    customer: Int(seatCustomer[index]), category: Int(seatCategory[index]))
+            }
+        }
+        return totals
+    }
+}
+
+/// The largest index `i` with `bounds[i] <= value` (0 when none), for sorted `bounds`.
+@inline(__always)
+private func lastIndex(in bounds: [Int64], atOrBefore value: Int64) -> Int {
+    var low = 0
+    var high = bounds.count
+    while low < high {
+        let middle = (low + high) / 2
+        if bounds[middle] <= value { low = middle + 1 } else { high = middle }
+    }
+    return max(0, low - 1)
+}
+
+/// The smallest index `i` with `bounds[i] >= value` (`bounds.count - 1` when none).
+@inline(__always)
+private func firstIndex(in bounds: [Int64], atOrAfter value: Int64) -> Int {
+    var low = 0
+    var high = bounds.count - 1
+    while low < high {
+        let middle = (low + high) / 2
+        if bounds[middle] >= value { high = middle } else { low = middle + 1 }
+    }
+    return low
+}

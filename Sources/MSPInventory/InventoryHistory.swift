@@ -1,0 +1,232 @@
+import Foundation
+import MSPCore
+
+/// The effective-dated history of an MSP's inventory: customers, sites, seats, and every
+/// change to every device, with the instant each took effect.
+///
+/// Build it once from facts in any order; it checks them and answers questions for an
+/// explicit instant or period: ``snapshot(at:)``, ``billableCounts(at:)``,
+/// ``countDecisions(at:)``, ``unitDays(in:)``, ``unitDays(from:to:)`` and
+/// ``unitSeconds(in:)``.
+///
+/// ## Event order
+///
+/// A device's events apply in order of effective instant, and events at the same instant
+/// in order of ``InventoryEvent/sequence`` (sequences are unique across the history). So the
+/// order the events are passed in never matters: a shuffled list builds an equal history.
+/// Each device's first event must be its `added` event.
+///
+/// ## Storage
+///
+/// Events are kept contiguously, grouped by device (devices in the order they were added)
+/// and ordered within each device. Building also derives, per device, a run of *billing
+/// segments*: the instants where the device's customer, billable category or status
+/// changes, kept as parallel arrays of plain integers. Counts and unit-days scan those
+/// arrays and touch no strings, so a million devices are answered in milliseconds.
+public struct InventoryHistory: Sendable {
+    /// The customers, in the order given.
+    public let customers: [Customer]
+    /// The sites, in the order given.
+    public let sites: [Site]
+    /// The users and seats, in the order given.
+    public let seats: [Seat]
+    /// Every event, grouped by device (in the order devices were added) and in application
+    /// order within each device.
+    public let events: [InventoryEvent]
+
+    internal let customerIndex: [CustomerID: Int32]
+    internal let siteCustomer: [SiteID: Int32]
+    internal let deviceIDs: [DeviceID]
+    internal let deviceIndex: [DeviceID: Int32]
+    /// `events[eventOffsets[d] ..< eventOffsets[d + 1]]` are device `d`'s events.
+    internal let eventOffsets: [Int]
+    /// The billing segments: segment `s` of a device starts at `segmentStart[s]` and lasts
+    /// until the next segment of the same device starts (the last one lasts for ever).
+    internal let segmentStart: [Int64]
+    internal let segmentCustomer: [Int32]
+    /// Index into ``categories``, or -1 when the device's kind is not billable.
+    internal let segmentCategory: [Int32]
+    internal let segmentStatus: [LifecycleStatus]
+    /// `segmentStart[segmentOffsets[d] ..< segmentOffsets[d + 1]]` are device `d`'s.
+    internal let segmentOffsets: [Int]
+    /// Every billable category used by a device or a seat, sorted by name.
+    internal let categories: [BillableCategory]
+    internal let seatCustomer: [Int32]
+    internal let seatCategory: [Int32]
+
+    /// Builds and checks a history.
+    ///
+    /// - Parameters:
+    ///   - customers: The customers; identifiers must be unique.
+    ///   - sites: The sites; identifiers must be unique and each site's customer known.
+    ///   - seats: Users and seats; identifiers unique, customers known.
+    ///   - events: Device events in any order; sequences unique.
+    /// - Throws: ``InventoryError``: `duplicateID` for a repeated customer, site, seat or
+    ///   event sequence, or a second `added` event for a device; `unknownCustomer`,
+    ///   `unknownSite`, `siteOfOtherCustomer`; `unknownDevice` for events of a device
+    ///   that is never added; `eventBeforeAdded` for an event (a change, a retirement)
+    ///   that applies before the device's `added`; `dateBeforePurchase` and
+    ///   `invalidText` when a change makes a record invalid. When the events hold several
+    ///   errors, the one thrown is the error of the earliest event in (instant, sequence)
+    ///   order, whatever order the events came in.
+    /// - Complexity: O(*n* log *n*) for *n* events.
+    public init(
+        customers: [Customer], sites: [Site] = [], seats: [Seat] = [],
+        events: [InventoryEvent]
+    ) throws(InventoryError) {
+        var customerIndex: [CustomerID: Int32] = [:]
+        for (index, customer) in customers.enumerated() {
+            guard customerIndex.updateValue(Int32(index), forKey: customer.id) == nil else {
+                throw .duplicateID(customer.id.rawValue, field: "customers", what: "customer")
+            }
+        }
+        var siteCustomer: [SiteID: Int32] = [:]
+        for site in sites {
+            guard let owner = customerIndex[site.customer] else {
+                throw .unknownCustomer(site.customer, field: "site.customer")
+            }
+            guard siteCustomer.updateValue(owner, forKey: site.id) == nil else {
+                throw .duplicateID(site.id.rawValue, field: "sites", what: "site")
+            }
+        }
+        var seatIDs = Set<UserID>()
+        for seat in seats {
+            guard customerIndex[seat.customer] != nil else {
+                throw .unknownCustomer(seat.customer, field: "seat.customer")
+            }
+            guard seatIDs.insert(seat.id).inserted else {
+                throw .duplicateID(seat.id.rawValue, field: "seats", what: "seat")
+            }
+        }
+        try Self.checkUniqueSequences(events)
+
+        let grouped = try Self.groupByDevice(events)
+        var builder = SegmentBuilder(
+            customers: customers, customerIndex: customerIndex, siteCustomer: siteCustomer,
+            deviceCount: grouped.deviceIDs.count, eventCount: events.count)
+        for seat in seats { _ = builder.internCategory(seat.category) }
+        for device in 0..<grouped.deviceIDs.count {
+            builder.fold(grouped.events[grouped.offsets[device]..<grouped.offsets[device + 1]])
+        }
+        if let error = builder.firstError { throw error.error }
+        let ordered = builder.categoriesSortedByName()
+
+        self.customers = customers
+        self.sites = sites
+        self.seats = seats
+        self.events = grouped.events
+        self.customerIndex = customerIndex
+        self.siteCustomer = siteCustomer
+        self.deviceIDs = grouped.deviceIDs
+        self.deviceIndex = grouped.deviceIndex
+        self.eventOffsets = grouped.offsets
+        self.segmentStart = builder.segmentStart
+        self.segmentCustomer = builder.segmentCustomer
+        self.segmentCategory = builder.segmentCategory.map { $0 < 0 ? -1 : ordered.remap[Int($0)] }
+        self.segmentStatus = builder.segmentStatus
+        self.segmentOffsets = builder.segmentOffsets
+        self.categories = ordered.categories
+        self.seatCustomer = seats.map { customerIndex[$0.customer] ?? -1 }
+        self.seatCategory = seats.map {
+            ordered.remap[Int(builder.categoryIndex[$0.category] ?? 0)]
+        }
+    }
+
+    /// The number of devices (every device ever added).
+    public var deviceCount: Int { deviceIDs.count }
+
+    /// The events of `device` in application order, or `nil` for an unknown device.
+    public func events(of device: DeviceID) -> ArraySlice<InventoryEvent>? {
+        guard let index = deviceIndex[device] else { return nil }
+        return events[eventOffsets[Int(index)]..<eventOffsets[Int(index) + 1]]
+    }
+
+    private static func checkUniqueSequences(_ events: [InventoryEvent]) throws(InventoryError) {
+        var sequences = events.map(\.sequence)
+        sequences.sort()
+        for index in sequences.indices.dropFirst() where sequences[index] == sequences[index - 1] {
+            throw .duplicateID(
+                String(sequences[index]), field: "events.sequence", what: "event sequence")
+        }
+    }
+
+    private struct Grouped {
+        var events: [InventoryEvent]
+        var offsets: [Int]
+        var deviceIDs: [DeviceID]
+        var deviceIndex: [DeviceID: Int32]
+    }
+
+    /// Groups events by device, devices ordered by their `added` event's (instant,
+    /// sequence), events ordered within each device.
+    private static func groupByDevice(_ events: [InventoryEvent]) throws(InventoryError)
+        -> Grouped
+    {
+        var firstSeen: [DeviceID: Int32] = [:]
+        var provisional = [Int32](repeating: 0, count: events.count)
+        var ids: [DeviceID] = []
+        for (position, event) in events.enumerated() {
+            if let index = firstSeen[event.device] {
+                provisional[position] = index
+            } else {
+                let index = Int32(ids.count)
+                firstSeen[event.device] = index
+                ids.append(event.device)
+                provisional[position] = index
+            }
+        }
+        // Each device's first event in application order, and its added event.
+        var earliest = [Int](repeating: -1, count: ids.count)
+        var added = [Int](repeating: -1, count: ids.count)
+        for (position, event) in events.enumerated() {
+            let device = Int(provisional[position])
+            if earliest[device] < 0 || event.precedes(events[earliest[device]]) {
+                earliest[device] = position
+            }
+            if case .added = event.change,
+                added[device] < 0 || event.precedes(events[added[device]])
+            {
+                added[device] = position
+            }
+        }
+        var missing: InventoryEvent? = nil
+        for device in ids.indices where added[device] < 0 {
+            let first = events[earliest[device]]
+            if missing.map({ first.precedes($0) }) ?? true { missing = first }
+        }
+        if let missing { throw .unknownDevice(missing.device, field: "events.device") }
+
+        let order = ids.indices.sorted { events[added[$0]].precedes(events[added[$1]]) }
+        var canonical = [Int32](repeating: 0, count: ids.count)
+        for (rank, device) in order.enumerated() { canonical[device] = Int32(rank) }
+        var offsets = [Int](repeating: 0, count: ids.count + 1)
+        for device in provisional { offsets[Int(canonical[Int(device)]) + 1] += 1 }
+        for index in 0..<ids.count { offsets[index + 1] += offsets[index] }
+        var cursor = offsets
+        var slots = [Int](repeating: 0, count: events.count)
+        for position in events.indices {
+            let device = Int(canonical[Int(provisional[position])])
+            slots[cursor[device]] = position
+            cursor[device] += 1
+        }
+        for device in 0..<ids.count where offsets[device + 1] - offsets[device] > 1 {
+            slots[offsets[device]..<offsets[device + 1]].sort { events[$0].precedes(events[$1]) }
+        }
+        var deviceIndex: [DeviceID: Int32] = [:]
+        deviceIndex.reserveCapacity(ids.count)
+        let orderedIDs = order.map { ids[$0] }
+        for (rank, id) in orderedIDs.enumerated() { deviceIndex[id] = Int32(rank) }
+        return Grouped(
+            events: slots.map { events[$0] }, offsets: offsets, deviceIDs: orderedIDs,
+            deviceIndex: deviceIndex)
+    }
+}
+
+extension InventoryHistory: Equatable {
+    /// Two histories are equal when their customers, sites, seats and ordered events are;
+    /// everything else is derived from those.
+    public static func == (lhs: InventoryHistory, rhs: InventoryHistory) -> Bool {
+        lhs.customers == rhs.customers && lhs.sites == rhs.sites && lhs.seats == rhs.seats
+            && lhs.events == rhs.events
+    }
+}
