@@ -28,6 +28,10 @@ public struct CountDecision: Sendable, Hashable {
         case kindNotBillable(DeviceKind)
         /// Not counted: no active range of the seat contains the instant.
         case seatInactive
+        /// Not counted on its own: the record is merged with `survivor` (see
+        /// ``DeviceMerge``), and an earlier record of the same machine already counts for
+        /// the same customer and category.
+        case mergedDuplicate(of: DeviceID)
     }
 
     /// The device or seat.
@@ -69,13 +73,25 @@ extension InventoryHistory {
             let category = customerIndex[record.customer].flatMap {
                 customers[Int($0)].billableCategories.category(of: record.kind)
             }
-            let reason: CountDecision.Reason
+            var reason: CountDecision.Reason
             if record.status != .active {
                 reason = .status(record.status)
             } else if category == nil {
                 reason = .kindNotBillable(record.kind)
             } else {
                 reason = .counted
+            }
+            if reason == .counted, let group = mergeGroups.groupOf[Int32(device)] {
+                let members = mergeGroups.groups[group]
+                for member in members {
+                    guard member != Int32(device) else { break }
+                    if countedKey(ofDevice: Int(member), at: at)
+                        == countedKey(ofDevice: device, at: at)
+                    {
+                        reason = .mergedDuplicate(of: deviceIDs[Int(members[0])])
+                        break
+                    }
+                }
             }
             decisions.append(
                 CountDecision(
@@ -107,9 +123,11 @@ extension InventoryHistory {
         let at = try milliseconds(of: instant, field: "instant")
         let width = categories.count
         var totals = [Int64](repeating: 0, count: customers.count * width)
+        let isMerged = mergeGroups.isMerged
         segmentStart.withUnsafeBufferPointer { starts in
             segmentOffsets.withUnsafeBufferPointer { offsets in
                 for device in 0..<(offsets.count - 1) {
+                    if !isMerged.isEmpty, isMerged[device] { continue }
                     var segment = offsets[device + 1] - 1
                     let first = offsets[device]
                     while segment >= first, starts[segment] > at { segment -= 1 }
@@ -120,6 +138,14 @@ extension InventoryHistory {
                 }
             }
         }
+        for group in mergeGroups.groups {
+            var keys: [Int] = []
+            for member in group {
+                let key = countedKey(ofDevice: Int(member), at: at)
+                if key >= 0, !keys.contains(key) { keys.append(key) }
+            }
+            for key in keys { totals[key] += 1 }
+        }
         for (index, seat) in seats.enumerated()
         where seat.activeRanges.contains(where: {
             $0.startMilliseconds <= at && at < $0.endMilliseconds
@@ -127,6 +153,17 @@ extension InventoryHistory {
             totals[Int(seatCustomer[index]) * width + Int(seatCategory[index])] += 1
         }
         return try usages(totals) { .count($0, at: instant) }
+    }
+
+    /// `customer × categories + category` of what device number `device` counts as at
+    /// `at`, or -1 when it does not count.
+    internal func countedKey(ofDevice device: Int, at: Int64) -> Int {
+        var segment = segmentOffsets[device + 1] - 1
+        let first = segmentOffsets[device]
+        while segment >= first, segmentStart[segment] > at { segment -= 1 }
+        guard segment >= first, segmentStatus[segment] == .active, segmentCategory[segment] >= 0
+        else { return -1 }
+        return Int(segmentCustomer[segment]) * categories.count + Int(segmentCategory[segment])
     }
 
     /// Non-zero totals as usage values, by customer identifier then category name.

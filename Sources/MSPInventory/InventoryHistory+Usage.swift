@@ -165,7 +165,9 @@ extension InventoryHistory {
             }
             if endDay > from { totals[key] += Int64(endDay - from) }
         }
+        let isMerged = mergeGroups.isMerged
         for device in 0..<deviceIDs.count {
+            if !isMerged.isEmpty, isMerged[device] { continue }
             seenKeys.removeAll(keepingCapacity: true)
             seenEnds.removeAll(keepingCapacity: true)
             let last = segmentOffsets[device + 1]
@@ -178,6 +180,39 @@ extension InventoryHistory {
                     start: segmentStart[segment], end: end,
                     customer: Int(segmentCustomer[segment]),
                     category: Int(segmentCategory[segment]))
+            }
+        }
+        // A merged machine: the union of its records' counted intervals, per key.
+        for group in mergeGroups.groups {
+            seenKeys.removeAll(keepingCapacity: true)
+            seenEnds.removeAll(keepingCapacity: true)
+            var intervals: [(key: Int, start: Int64, end: Int64)] = []
+            for member in group {
+                let last = segmentOffsets[Int(member) + 1]
+                for segment in segmentOffsets[Int(member)]..<last
+                where segmentStatus[segment] == .active && segmentCategory[segment] >= 0 {
+                    intervals.append(
+                        (
+                            Int(segmentCustomer[segment]) * width + Int(segmentCategory[segment]),
+                            segmentStart[segment],
+                            segment + 1 < last ? segmentStart[segment + 1] : Int64.max
+                        ))
+                }
+            }
+            intervals.sort { ($0.key, $0.start) < ($1.key, $1.start) }
+            var index = 0
+            while index < intervals.count {
+                var current = intervals[index]
+                index += 1
+                while index < intervals.count, intervals[index].key == current.key,
+                    intervals[index].start <= current.end
+                {
+                    current.end = max(current.end, intervals[index].end)
+                    index += 1
+                }
+                add(
+                    start: current.start, end: current.end, customer: current.key / width,
+                    category: current.key % width)
             }
         }
         for (index, seat) in seats.enumerated() {

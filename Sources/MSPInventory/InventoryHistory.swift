@@ -33,6 +33,8 @@ public struct InventoryHistory: Sendable {
     /// Every event, grouped by device (in the order devices were added) and in application
     /// order within each device.
     public let events: [InventoryEvent]
+    /// The merges of duplicate records, in the order given.
+    public let merges: [DeviceMerge]
 
     internal let customerIndex: [CustomerID: Int32]
     internal let siteCustomer: [SiteID: Int32]
@@ -53,6 +55,7 @@ public struct InventoryHistory: Sendable {
     internal let categories: [BillableCategory]
     internal let seatCustomer: [Int32]
     internal let seatCategory: [Int32]
+    internal let mergeGroups: MergeGroups
 
     /// Builds and checks a history.
     ///
@@ -61,6 +64,7 @@ public struct InventoryHistory: Sendable {
     ///   - sites: The sites; identifiers must be unique and each site's customer known.
     ///   - seats: Users and seats; identifiers unique, customers known.
     ///   - events: Device events in any order; sequences unique.
+    ///   - merges: Duplicate records to count as one unit (see ``DeviceMerge``).
     /// - Throws: ``InventoryError``: `duplicateID` for a repeated customer, site, seat or
     ///   event sequence, or a second `added` event for a device; `unknownCustomer`,
     ///   `unknownSite`, `siteOfOtherCustomer`; `unknownDevice` for events of a device
@@ -68,11 +72,12 @@ public struct InventoryHistory: Sendable {
     ///   that applies before the device's `added`; `dateBeforePurchase` and
     ///   `invalidText` when a change makes a record invalid. When the events hold several
     ///   errors, the one thrown is the error of the earliest event in (instant, sequence)
-    ///   order, whatever order the events came in.
+    ///   order, whatever order the events came in. `mergeConflict` and `unknownDevice` for
+    ///   a bad merge (see ``merging(_:into:)``).
     /// - Complexity: O(*n* log *n*) for *n* events.
     public init(
         customers: [Customer], sites: [Site] = [], seats: [Seat] = [],
-        events: [InventoryEvent]
+        events: [InventoryEvent], merges: [DeviceMerge] = []
     ) throws(InventoryError) {
         var customerIndex: [CustomerID: Int32] = [:]
         for (index, customer) in customers.enumerated() {
@@ -110,6 +115,11 @@ public struct InventoryHistory: Sendable {
         }
         if let error = builder.firstError { throw error.error }
         let ordered = builder.categoriesSortedByName()
+        self.mergeGroups = try MergeGroups(
+            merges: merges, deviceIndex: grouped.deviceIndex,
+            segmentOffsets: builder.segmentOffsets,
+            segmentCustomer: builder.segmentCustomer)
+        self.merges = merges
 
         self.customers = customers
         self.sites = sites
@@ -130,6 +140,22 @@ public struct InventoryHistory: Sendable {
         self.seatCategory = seats.map {
             ordered.remap[Int(builder.categoryIndex[$0.category] ?? 0)]
         }
+    }
+
+    /// A history in which `duplicate` counts as the same unit as `survivor`; both keep
+    /// their events.
+    ///
+    /// - Throws: ``InventoryError`` `unknownDevice` for an unknown record; `mergeConflict`
+    ///   when `duplicate` is `survivor`, is already merged into another record, or when the
+    ///   two were not always under one and the same customer (a machine that moved between
+    ///   customers is reviewed by a person, not merged).
+    /// - Complexity: O(*n* log *n*): the history is rebuilt.
+    public func merging(_ duplicate: DeviceID, into survivor: DeviceID) throws(InventoryError)
+        -> InventoryHistory
+    {
+        try InventoryHistory(
+            customers: customers, sites: sites, seats: seats, events: events,
+            merges: merges + [DeviceMerge(duplicate: duplicate, into: survivor)])
     }
 
     /// The number of devices (every device ever added).
@@ -227,6 +253,6 @@ extension InventoryHistory: Equatable {
     /// everything else is derived from those.
     public static func == (lhs: InventoryHistory, rhs: InventoryHistory) -> Bool {
         lhs.customers == rhs.customers && lhs.sites == rhs.sites && lhs.seats == rhs.seats
-            && lhs.events == rhs.events
+            && lhs.events == rhs.events && lhs.merges == rhs.merges
     }
 }
