@@ -67,13 +67,6 @@ public struct InventoryEvent: Sendable, Hashable {
         try self.init(
             sequence: sequence, device: record.id, effective: effective, change: .added(record))
     }
-
-    /// Whether `self` applies before `other`: earlier instant first, then lower sequence.
-    @inline(__always)
-    internal func precedes(_ other: InventoryEvent) -> Bool {
-        effectiveMilliseconds != other.effectiveMilliseconds
-            ? effectiveMilliseconds < other.effectiveMilliseconds : sequence < other.sequence
-    }
 }
 
 /// The milliseconds of `date`, through MSPCore's validated ``MSPCore/DateRange``.

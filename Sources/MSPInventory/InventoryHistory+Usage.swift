@@ -135,57 +135,38 @@ extension InventoryHistory {
     internal func accumulate(zoneOfCustomer: [Int], zones: [[Int64]], countingDays: Bool)
         -> [Int64]
     {
-        let width = categories.count
-        var totals = [Int64](repeating: 0, count: customers.count * width)
-        var seenKeys: [Int] = []
-        var seenEnds: [Int] = []
-        seenKeys.reserveCapacity(8)
-        seenEnds.reserveCapacity(8)
-        // Adds one counted interval of a unit to `totals`; days already counted for the
-        // same unit and key (a day touched twice) are skipped.
-        func add(start: Int64, end: Int64, customer: Int, category: Int) {
-            let bounds = zones[zoneOfCustomer[customer]]
-            let clippedStart = max(start, bounds[0])
-            let clippedEnd = min(end, bounds[bounds.count - 1])
-            guard clippedStart < clippedEnd else { return }
-            let key = customer * width + category
-            guard countingDays else {
-                totals[key] += clippedEnd - clippedStart
-                return
-            }
-            let firstDay = lastIndex(in: bounds, atOrBefore: clippedStart)
-            let endDay = firstIndex(in: bounds, atOrAfter: clippedEnd)
-            var from = firstDay
-            if let seen = seenKeys.firstIndex(of: key) {
-                from = max(from, seenEnds[seen])
-                seenEnds[seen] = max(seenEnds[seen], endDay)
-            } else {
-                seenKeys.append(key)
-                seenEnds.append(endDay)
-            }
-            if endDay > from { totals[key] += Int64(endDay - from) }
-        }
+        var accumulator = UsageAccumulator(
+            width: categories.count, zoneOfCustomer: zoneOfCustomer, zones: zones,
+            countingDays: countingDays)
         let isMerged = mergeGroups.isMerged
-        for device in 0..<deviceIDs.count {
-            if !isMerged.isEmpty, isMerged[device] { continue }
-            seenKeys.removeAll(keepingCapacity: true)
-            seenEnds.removeAll(keepingCapacity: true)
-            let last = segmentOffsets[device + 1]
-            for segment in segmentOffsets[device]..<last {
-                guard segmentStatus[segment] == .active, segmentCategory[segment] >= 0 else {
-                    continue
+        segmentStart.withUnsafeBufferPointer { starts in
+            segmentOffsets.withUnsafeBufferPointer { offsets in
+                segmentCustomer.withUnsafeBufferPointer { owners in
+                    segmentCategory.withUnsafeBufferPointer { kinds in
+                        segmentStatus.withUnsafeBufferPointer { statuses in
+                            for device in 0..<(offsets.count - 1) {
+                                if !isMerged.isEmpty, isMerged[device] { continue }
+                                accumulator.startUnit()
+                                let last = offsets[device + 1]
+                                for segment in offsets[device]..<last {
+                                    guard statuses[segment] == .active, kinds[segment] >= 0
+                                    else { continue }
+                                    accumulator.add(
+                                        start: starts[segment],
+                                        end: segment + 1 < last ? starts[segment + 1] : .max,
+                                        customer: Int(owners[segment]),
+                                        category: Int(kinds[segment]))
+                                }
+                            }
+                        }
+                    }
                 }
-                let end = segment + 1 < last ? segmentStart[segment + 1] : Int64.max
-                add(
-                    start: segmentStart[segment], end: end,
-                    customer: Int(segmentCustomer[segment]),
-                    category: Int(segmentCategory[segment]))
             }
         }
         // A merged machine: the union of its records' counted intervals, per key.
+        let width = categories.count
         for group in mergeGroups.groups {
-            seenKeys.removeAll(keepingCapacity: true)
-            seenEnds.removeAll(keepingCapacity: true)
+            accumulator.startUnit()
             var intervals: [(key: Int, start: Int64, end: Int64)] = []
             for member in group {
                 let last = segmentOffsets[Int(member) + 1]
@@ -210,44 +191,98 @@ extension InventoryHistory {
                     current.end = max(current.end, intervals[index].end)
                     index += 1
                 }
-                add(
+                accumulator.add(
                     start: current.start, end: current.end, customer: current.key / width,
                     category: current.key % width)
             }
         }
         for (index, seat) in seats.enumerated() {
-            seenKeys.removeAll(keepingCapacity: true)
-            seenEnds.removeAll(keepingCapacity: true)
+            accumulator.startUnit()
             for range in seat.activeRanges {
-                add(
+                accumulator.add(
                     start: range.startMilliseconds, end: range.endMilliseconds,
                     customer: Int(seatCustomer[index]), category: Int(seatCategory[index]))
             }
         }
-        return totals
+        return accumulator.totals
     }
 }
 
-/// The largest index `i` with `bounds[i] <= value` (0 when none), for sorted `bounds`.
-@inline(__always)
-private func lastIndex(in bounds: [Int64], atOrBefore value: Int64) -> Int {
-    var low = 0
-    var high = bounds.count
-    while low < high {
-        let middle = (low + high) / 2
-        if bounds[middle] <= value { low = middle + 1 } else { high = middle }
-    }
-    return max(0, low - 1)
-}
+/// Adds counted intervals of units to per customer × category totals of local days (or
+/// milliseconds), counting a day touched twice by one unit for one key once.
+private struct UsageAccumulator {
+    let width: Int
+    let countingDays: Bool
+    /// Every zone's day boundaries, one after another.
+    let bounds: [Int64]
+    /// For each customer, where its zone's boundaries start in ``bounds`` and how many.
+    let boundsStart: [Int]
+    let boundsCount: [Int]
+    var totals: [Int64]
+    /// The keys the current unit has counted and the end day of the last counted interval
+    /// of each.
+    var seenKeys: [Int] = []
+    var seenEnds: [Int] = []
 
-/// The smallest index `i` with `bounds[i] >= value` (`bounds.count - 1` when none).
-@inline(__always)
-private func firstIndex(in bounds: [Int64], atOrAfter value: Int64) -> Int {
-    var low = 0
-    var high = bounds.count - 1
-    while low < high {
-        let middle = (low + high) / 2
-        if bounds[middle] >= value { high = middle } else { low = middle + 1 }
+    init(width: Int, zoneOfCustomer: [Int], zones: [[Int64]], countingDays: Bool) {
+        self.width = width
+        self.countingDays = countingDays
+        var bounds: [Int64] = []
+        var zoneStart: [Int] = []
+        for zone in zones {
+            zoneStart.append(bounds.count)
+            bounds.append(contentsOf: zone)
+        }
+        self.bounds = bounds
+        boundsStart = zoneOfCustomer.map { zoneStart[$0] }
+        boundsCount = zoneOfCustomer.map { zones[$0].count }
+        totals = [Int64](repeating: 0, count: zoneOfCustomer.count * width)
+        seenKeys.reserveCapacity(8)
+        seenEnds.reserveCapacity(8)
     }
-    return low
+
+    /// Starts a new unit: no day counted yet.
+    @inline(__always)
+    mutating func startUnit() {
+        if !seenKeys.isEmpty {
+            seenKeys.removeAll(keepingCapacity: true)
+            seenEnds.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Adds the interval `[start, end)` in which the unit counts for `customer` and
+    /// `category`.
+    @inline(__always)
+    mutating func add(start: Int64, end: Int64, customer: Int, category: Int) {
+        let base = boundsStart[customer]
+        let days = boundsCount[customer] - 1
+        let periodStart = bounds[base]
+        let periodEnd = bounds[base + days]
+        let clippedStart = max(start, periodStart)
+        let clippedEnd = min(end, periodEnd)
+        guard clippedStart < clippedEnd else { return }
+        let key = customer * width + category
+        guard countingDays else {
+            totals[key] += clippedEnd - clippedStart
+            return
+        }
+        // Days are 23 to 25 hours long, so dividing by 24 hours lands within one day of the
+        // answer; step to it. First day: the last day starting at or before the start.
+        var first = min(Int((clippedStart - periodStart) / 86_400_000), days - 1)
+        while first + 1 < days, bounds[base + first + 1] <= clippedStart { first += 1 }
+        while first > 0, bounds[base + first] > clippedStart { first -= 1 }
+        // End day: the first day starting at or after the end.
+        var endDay = min(Int((clippedEnd - periodStart + 86_399_999) / 86_400_000), days)
+        while endDay > 0, bounds[base + endDay - 1] >= clippedEnd { endDay -= 1 }
+        while endDay < days, bounds[base + endDay] < clippedEnd { endDay += 1 }
+        var from = first
+        if let seen = seenKeys.firstIndex(of: key) {
+            from = max(from, seenEnds[seen])
+            seenEnds[seen] = max(seenEnds[seen], endDay)
+        } else {
+            seenKeys.append(key)
+            seenEnds.append(endDay)
+        }
+        if endDay > from { totals[key] += Int64(endDay - from) }
+    }
 }

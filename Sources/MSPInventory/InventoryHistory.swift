@@ -39,7 +39,7 @@ public struct InventoryHistory: Sendable {
     internal let customerIndex: [CustomerID: Int32]
     internal let siteCustomer: [SiteID: Int32]
     internal let deviceIDs: [DeviceID]
-    internal let deviceIndex: [DeviceID: Int32]
+    internal let deviceIndex: [DeviceKey: Int32]
     /// `events[eventOffsets[d] ..< eventOffsets[d + 1]]` are device `d`'s events.
     internal let eventOffsets: [Int]
     /// The billing segments: segment `s` of a device starts at `segmentStart[s]` and lasts
@@ -163,7 +163,7 @@ public struct InventoryHistory: Sendable {
 
     /// The events of `device` in application order, or `nil` for an unknown device.
     public func events(of device: DeviceID) -> ArraySlice<InventoryEvent>? {
-        guard let index = deviceIndex[device] else { return nil }
+        guard let index = deviceIndex[DeviceKey(device)] else { return nil }
         return events[eventOffsets[Int(index)]..<eventOffsets[Int(index) + 1]]
     }
 
@@ -180,7 +180,7 @@ public struct InventoryHistory: Sendable {
         var events: [InventoryEvent]
         var offsets: [Int]
         var deviceIDs: [DeviceID]
-        var deviceIndex: [DeviceID: Int32]
+        var deviceIndex: [DeviceKey: Int32]
     }
 
     /// Groups events by device, devices ordered by their `added` event's (instant,
@@ -188,15 +188,22 @@ public struct InventoryHistory: Sendable {
     private static func groupByDevice(_ events: [InventoryEvent]) throws(InventoryError)
         -> Grouped
     {
-        var firstSeen: [DeviceID: Int32] = [:]
+        var firstSeen: [DeviceKey: Int32] = [:]
         var provisional = [Int32](repeating: 0, count: events.count)
         var ids: [DeviceID] = []
+        // The order keys, (instant, sequence), as plain integers.
+        let times = events.map(\.effectiveMilliseconds)
+        let sequences = events.map(\.sequence)
+        @inline(__always) func precedes(_ a: Int, _ b: Int) -> Bool {
+            times[a] != times[b] ? times[a] < times[b] : sequences[a] < sequences[b]
+        }
         for (position, event) in events.enumerated() {
-            if let index = firstSeen[event.device] {
+            let key = DeviceKey(event.device)
+            if let index = firstSeen[key] {
                 provisional[position] = index
             } else {
                 let index = Int32(ids.count)
-                firstSeen[event.device] = index
+                firstSeen[key] = index
                 ids.append(event.device)
                 provisional[position] = index
             }
@@ -206,23 +213,21 @@ public struct InventoryHistory: Sendable {
         var added = [Int](repeating: -1, count: ids.count)
         for (position, event) in events.enumerated() {
             let device = Int(provisional[position])
-            if earliest[device] < 0 || event.precedes(events[earliest[device]]) {
+            if earliest[device] < 0 || precedes(position, earliest[device]) {
                 earliest[device] = position
             }
-            if case .added = event.change,
-                added[device] < 0 || event.precedes(events[added[device]])
-            {
+            if case .added = event.change, added[device] < 0 || precedes(position, added[device]) {
                 added[device] = position
             }
         }
-        var missing: InventoryEvent? = nil
+        var missing: Int? = nil
         for device in ids.indices where added[device] < 0 {
-            let first = events[earliest[device]]
-            if missing.map({ first.precedes($0) }) ?? true { missing = first }
+            let first = earliest[device]
+            if missing.map({ precedes(first, $0) }) ?? true { missing = first }
         }
-        if let missing { throw .unknownDevice(missing.device, field: "events.device") }
+        if let missing { throw .unknownDevice(events[missing].device, field: "events.device") }
 
-        let order = ids.indices.sorted { events[added[$0]].precedes(events[added[$1]]) }
+        let order = ids.indices.sorted { precedes(added[$0], added[$1]) }
         var canonical = [Int32](repeating: 0, count: ids.count)
         for (rank, device) in order.enumerated() { canonical[device] = Int32(rank) }
         var offsets = [Int](repeating: 0, count: ids.count + 1)
@@ -236,12 +241,12 @@ public struct InventoryHistory: Sendable {
             cursor[device] += 1
         }
         for device in 0..<ids.count where offsets[device + 1] - offsets[device] > 1 {
-            slots[offsets[device]..<offsets[device + 1]].sort { events[$0].precedes(events[$1]) }
+            slots[offsets[device]..<offsets[device + 1]].sort { precedes($0, $1) }
         }
-        var deviceIndex: [DeviceID: Int32] = [:]
+        var deviceIndex: [DeviceKey: Int32] = [:]
         deviceIndex.reserveCapacity(ids.count)
         let orderedIDs = order.map { ids[$0] }
-        for (rank, id) in orderedIDs.enumerated() { deviceIndex[id] = Int32(rank) }
+        for (rank, id) in orderedIDs.enumerated() { deviceIndex[DeviceKey(id)] = Int32(rank) }
         return Grouped(
             events: slots.map { events[$0] }, offsets: offsets, deviceIDs: orderedIDs,
             deviceIndex: deviceIndex)
@@ -254,5 +259,20 @@ extension InventoryHistory: Equatable {
     public static func == (lhs: InventoryHistory, rhs: InventoryHistory) -> Bool {
         lhs.customers == rhs.customers && lhs.sites == rhs.sites && lhs.seats == rhs.seats
             && lhs.events == rhs.events && lhs.merges == rhs.merges
+    }
+}
+
+/// A device identifier as a dictionary key: the same byte-wise equality as ``MSPCore/DeviceID``,
+/// hashed in one call over its UTF-8 bytes (building a history hashes millions of them).
+internal struct DeviceKey: Hashable, Sendable {
+    let id: DeviceID
+
+    init(_ id: DeviceID) { self.id = id }
+
+    static func == (lhs: DeviceKey, rhs: DeviceKey) -> Bool { lhs.id == rhs.id }
+
+    func hash(into hasher: inout Hasher) {
+        var text = id.rawValue
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -120,11 +120,27 @@ internal struct SegmentBuilder {
             return
         }
         var state = initial
+        var customer: Int32 = -1
+        var category: Int32 = -1
         for event in events {
             do throws(InventoryError) {
-                if event.sequence != first.sequence { state = try state.applying(event.change) }
-                let customer = try customerOf(state)
-                let category = category(kind: state.kind, customer: customer)
+                // Customer and category are looked up again only when they can change.
+                var lookUp = event.sequence == first.sequence
+                if !lookUp {
+                    state = try state.applying(event.change)
+                    switch event.change {
+                    case .moved: lookUp = true
+                    case .fieldsChanged(let fields):
+                        lookUp = fields.contains {
+                            if case .kind = $0 { return true } else { return false }
+                        }
+                    default: break
+                    }
+                }
+                if lookUp {
+                    customer = try customerOf(state)
+                    category = self.category(kind: state.kind, customer: customer)
+                }
                 append(
                     start: event.effectiveMilliseconds, customer: customer, category: category,
                     status: state.status, firstSegment: firstSegment)
