@@ -125,16 +125,19 @@ extension InventoryHistory {
         var totals = [Int64](repeating: 0, count: customers.count * width)
         let isMerged = mergeGroups.isMerged
         segmentStart.withUnsafeBufferPointer { starts in
-            segmentOffsets.withUnsafeBufferPointer { offsets in
-                for device in 0..<(offsets.count - 1) {
-                    if !isMerged.isEmpty, isMerged[device] { continue }
-                    var segment = offsets[device + 1] - 1
-                    let first = offsets[device]
-                    while segment >= first, starts[segment] > at { segment -= 1 }
-                    guard segment >= first, segmentStatus[segment] == .active else { continue }
-                    let category = Int(segmentCategory[segment])
-                    guard category >= 0 else { continue }
-                    totals[Int(segmentCustomer[segment]) * width + category] += 1
+            segmentKey.withUnsafeBufferPointer { keys in
+                segmentOffsets.withUnsafeBufferPointer { offsets in
+                    totals.withUnsafeMutableBufferPointer { totals in
+                        for device in 0..<(offsets.count - 1) {
+                            if !isMerged.isEmpty, isMerged[device] { continue }
+                            var segment = offsets[device + 1] - 1
+                            let first = offsets[device]
+                            while segment >= first, starts[segment] > at { segment -= 1 }
+                            guard segment >= first else { continue }
+                            let key = Int(keys[segment])
+                            if key >= 0 { totals[key] += 1 }
+                        }
+                    }
                 }
             }
         }
@@ -161,9 +164,7 @@ extension InventoryHistory {
         var segment = segmentOffsets[device + 1] - 1
         let first = segmentOffsets[device]
         while segment >= first, segmentStart[segment] > at { segment -= 1 }
-        guard segment >= first, segmentStatus[segment] == .active, segmentCategory[segment] >= 0
-        else { return -1 }
-        return Int(segmentCustomer[segment]) * categories.count + Int(segmentCategory[segment])
+        return segment >= first ? Int(segmentKey[segment]) : -1
     }
 
     /// Non-zero totals as usage values, by customer identifier then category name.

@@ -139,43 +139,36 @@ extension InventoryHistory {
             width: categories.count, zoneOfCustomer: zoneOfCustomer, zones: zones,
             countingDays: countingDays)
         let isMerged = mergeGroups.isMerged
+        let width = categories.count
         segmentStart.withUnsafeBufferPointer { starts in
-            segmentOffsets.withUnsafeBufferPointer { offsets in
-                segmentCustomer.withUnsafeBufferPointer { owners in
-                    segmentCategory.withUnsafeBufferPointer { kinds in
-                        segmentStatus.withUnsafeBufferPointer { statuses in
-                            for device in 0..<(offsets.count - 1) {
-                                if !isMerged.isEmpty, isMerged[device] { continue }
-                                accumulator.startUnit()
-                                let last = offsets[device + 1]
-                                for segment in offsets[device]..<last {
-                                    guard statuses[segment] == .active, kinds[segment] >= 0
-                                    else { continue }
-                                    accumulator.add(
-                                        start: starts[segment],
-                                        end: segment + 1 < last ? starts[segment + 1] : .max,
-                                        customer: Int(owners[segment]),
-                                        category: Int(kinds[segment]))
-                                }
-                            }
+            segmentKey.withUnsafeBufferPointer { keys in
+                segmentOffsets.withUnsafeBufferPointer { offsets in
+                    for device in 0..<(offsets.count - 1) {
+                        if !isMerged.isEmpty, isMerged[device] { continue }
+                        accumulator.startUnit()
+                        let last = offsets[device + 1]
+                        for segment in offsets[device]..<last {
+                            let key = Int(keys[segment])
+                            guard key >= 0 else { continue }
+                            accumulator.add(
+                                start: starts[segment],
+                                end: segment + 1 < last ? starts[segment + 1] : .max,
+                                key: key)
                         }
                     }
                 }
             }
         }
         // A merged machine: the union of its records' counted intervals, per key.
-        let width = categories.count
         for group in mergeGroups.groups {
             accumulator.startUnit()
             var intervals: [(key: Int, start: Int64, end: Int64)] = []
             for member in group {
                 let last = segmentOffsets[Int(member) + 1]
-                for segment in segmentOffsets[Int(member)]..<last
-                where segmentStatus[segment] == .active && segmentCategory[segment] >= 0 {
+                for segment in segmentOffsets[Int(member)]..<last where segmentKey[segment] >= 0 {
                     intervals.append(
                         (
-                            Int(segmentCustomer[segment]) * width + Int(segmentCategory[segment]),
-                            segmentStart[segment],
+                            Int(segmentKey[segment]), segmentStart[segment],
                             segment + 1 < last ? segmentStart[segment + 1] : Int64.max
                         ))
                 }
@@ -192,16 +185,16 @@ extension InventoryHistory {
                     index += 1
                 }
                 accumulator.add(
-                    start: current.start, end: current.end, customer: current.key / width,
-                    category: current.key % width)
+                    start: current.start, end: current.end, key: current.key)
             }
         }
         for (index, seat) in seats.enumerated() {
             accumulator.startUnit()
             for range in seat.activeRanges {
+                let customer = Int(seatCustomer[index])
                 accumulator.add(
                     start: range.startMilliseconds, end: range.endMilliseconds,
-                    customer: Int(seatCustomer[index]), category: Int(seatCategory[index]))
+                    key: customer * width + Int(seatCategory[index]))
             }
         }
         return accumulator.totals
@@ -215,14 +208,17 @@ private struct UsageAccumulator {
     let countingDays: Bool
     /// Every zone's day boundaries, one after another.
     let bounds: [Int64]
-    /// For each customer, where its zone's boundaries start in ``bounds`` and how many.
-    let boundsStart: [Int]
-    let boundsCount: [Int]
+    /// For each key (customer × width + category), where its customer's zone's boundaries
+    /// start in ``bounds``, and how many days they delimit.
+    let keyBase: [Int]
+    let keyDays: [Int]
     var totals: [Int64]
     /// The keys the current unit has counted and the end day of the last counted interval
     /// of each.
     var seenKeys: [Int] = []
     var seenEnds: [Int] = []
+    /// How many entries of ``seenKeys`` and ``seenEnds`` belong to the current unit.
+    var seenCount = 0
 
     init(width: Int, zoneOfCustomer: [Int], zones: [[Int64]], countingDays: Bool) {
         self.width = width
@@ -234,8 +230,18 @@ private struct UsageAccumulator {
             bounds.append(contentsOf: zone)
         }
         self.bounds = bounds
-        boundsStart = zoneOfCustomer.map { zoneStart[$0] }
-        boundsCount = zoneOfCustomer.map { zones[$0].count }
+        var keyBase: [Int] = []
+        var keyDays: [Int] = []
+        keyBase.reserveCapacity(zoneOfCustomer.count * width)
+        keyDays.reserveCapacity(zoneOfCustomer.count * width)
+        for zone in zoneOfCustomer {
+            for _ in 0..<width {
+                keyBase.append(zoneStart[zone])
+                keyDays.append(zones[zone].count - 1)
+            }
+        }
+        self.keyBase = keyBase
+        self.keyDays = keyDays
         totals = [Int64](repeating: 0, count: zoneOfCustomer.count * width)
         seenKeys.reserveCapacity(8)
         seenEnds.reserveCapacity(8)
@@ -244,24 +250,20 @@ private struct UsageAccumulator {
     /// Starts a new unit: no day counted yet.
     @inline(__always)
     mutating func startUnit() {
-        if !seenKeys.isEmpty {
-            seenKeys.removeAll(keepingCapacity: true)
-            seenEnds.removeAll(keepingCapacity: true)
-        }
+        seenCount = 0
     }
 
-    /// Adds the interval `[start, end)` in which the unit counts for `customer` and
-    /// `category`.
+    /// Adds the interval `[start, end)` in which the unit counts under `key`
+    /// (`customer × width + category`).
     @inline(__always)
-    mutating func add(start: Int64, end: Int64, customer: Int, category: Int) {
-        let base = boundsStart[customer]
-        let days = boundsCount[customer] - 1
+    mutating func add(start: Int64, end: Int64, key: Int) {
+        let base = keyBase[key]
+        let days = keyDays[key]
         let periodStart = bounds[base]
         let periodEnd = bounds[base + days]
         let clippedStart = max(start, periodStart)
         let clippedEnd = min(end, periodEnd)
         guard clippedStart < clippedEnd else { return }
-        let key = customer * width + category
         guard countingDays else {
             totals[key] += clippedEnd - clippedStart
             return
@@ -276,12 +278,20 @@ private struct UsageAccumulator {
         while endDay > 0, bounds[base + endDay - 1] >= clippedEnd { endDay -= 1 }
         while endDay < days, bounds[base + endDay] < clippedEnd { endDay += 1 }
         var from = first
-        if let seen = seenKeys.firstIndex(of: key) {
+        var seen = 0
+        while seen < seenCount, seenKeys[seen] != key { seen += 1 }
+        if seen < seenCount {
             from = max(from, seenEnds[seen])
             seenEnds[seen] = max(seenEnds[seen], endDay)
         } else {
-            seenKeys.append(key)
-            seenEnds.append(endDay)
+            if seenCount == seenKeys.count {
+                seenKeys.append(key)
+                seenEnds.append(endDay)
+            } else {
+                seenKeys[seenCount] = key
+                seenEnds[seenCount] = endDay
+            }
+            seenCount += 1
         }
         if endDay > from { totals[key] += Int64(endDay - from) }
     }

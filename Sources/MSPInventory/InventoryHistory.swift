@@ -45,10 +45,9 @@ public struct InventoryHistory: Sendable {
     /// The billing segments: segment `s` of a device starts at `segmentStart[s]` and lasts
     /// until the next segment of the same device starts (the last one lasts for ever).
     internal let segmentStart: [Int64]
-    internal let segmentCustomer: [Int32]
-    /// Index into ``categories``, or -1 when the device's kind is not billable.
-    internal let segmentCategory: [Int32]
-    internal let segmentStatus: [LifecycleStatus]
+    /// What the segment counts as: `customer × categories.count + category` when the
+    /// device is active and its kind billable for its customer, or -1 when it does not count.
+    internal let segmentKey: [Int32]
     /// `segmentStart[segmentOffsets[d] ..< segmentOffsets[d + 1]]` are device `d`'s.
     internal let segmentOffsets: [Int]
     /// Every billable category used by a device or a seat, sorted by name.
@@ -131,9 +130,21 @@ public struct InventoryHistory: Sendable {
         self.deviceIndex = grouped.deviceIndex
         self.eventOffsets = grouped.offsets
         self.segmentStart = builder.segmentStart
-        self.segmentCustomer = builder.segmentCustomer
-        self.segmentCategory = builder.segmentCategory.map { $0 < 0 ? -1 : ordered.remap[Int($0)] }
-        self.segmentStatus = builder.segmentStatus
+        let width = ordered.categories.count
+        let (cells, overflow) = customers.count.multipliedReportingOverflow(by: width)
+        guard !overflow, cells < Int(Int32.max) else {
+            throw .outOfRange(
+                Int64(customers.count), allowed: "customers × categories below 2^31",
+                field: "customers")
+        }
+        var keys = [Int32](repeating: -1, count: builder.segmentStart.count)
+        for segment in keys.indices
+        where builder.segmentStatus[segment] == .active && builder.segmentCategory[segment] >= 0 {
+            keys[segment] =
+                builder.segmentCustomer[segment] * Int32(width)
+                + ordered.remap[Int(builder.segmentCategory[segment])]
+        }
+        self.segmentKey = keys
         self.segmentOffsets = builder.segmentOffsets
         self.categories = ordered.categories
         self.seatCustomer = seats.map { customerIndex[$0.customer] ?? -1 }
