@@ -270,13 +270,21 @@ private struct UsageAccumulator {
         }
         // Days are 23 to 25 hours long, so dividing by 24 hours lands within one day of the
         // answer; step to it. First day: the last day starting at or before the start.
-        var first = min(Int((clippedStart - periodStart) / 86_400_000), days - 1)
-        while first + 1 < days, bounds[base + first + 1] <= clippedStart { first += 1 }
-        while first > 0, bounds[base + first] > clippedStart { first -= 1 }
+        // A unit counted from the period's start or to its end (the common case) needs no
+        // search at that end.
+        var first = 0
+        if clippedStart != periodStart {
+            first = min(Int((clippedStart - periodStart) / 86_400_000), days - 1)
+            while first + 1 < days, bounds[base + first + 1] <= clippedStart { first += 1 }
+            while first > 0, bounds[base + first] > clippedStart { first -= 1 }
+        }
         // End day: the first day starting at or after the end.
-        var endDay = min(Int((clippedEnd - periodStart + 86_399_999) / 86_400_000), days)
-        while endDay > 0, bounds[base + endDay - 1] >= clippedEnd { endDay -= 1 }
-        while endDay < days, bounds[base + endDay] < clippedEnd { endDay += 1 }
+        var endDay = days
+        if clippedEnd != periodEnd {
+            endDay = min(Int((clippedEnd - periodStart + 86_399_999) / 86_400_000), days)
+            while endDay > 0, bounds[base + endDay - 1] >= clippedEnd { endDay -= 1 }
+            while endDay < days, bounds[base + endDay] < clippedEnd { endDay += 1 }
+        }
         var from = first
         var seen = 0
         while seen < seenCount, seenKeys[seen] != key { seen += 1 }

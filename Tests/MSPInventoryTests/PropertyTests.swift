@@ -84,6 +84,19 @@ private struct RandomInventory {
     func history(shuffledWith random: inout SplitMix64) throws -> InventoryHistory {
         try InventoryHistory(customers: customers, events: events.shuffled(using: &random))
     }
+
+    /// The history with, half the time, device d1 merged into d0 when the merge is allowed
+    /// (both always under one customer).
+    func historyWithMerges(shuffledWith random: inout SplitMix64) throws -> InventoryHistory {
+        let history = try history(shuffledWith: &random)
+        guard random.chance(1, in: 2), history.deviceCount > 1 else { return history }
+        let (duplicate, survivor) = (try DeviceID("d1"), try DeviceID("d0"))
+        do {
+            return try history.merging(duplicate, into: survivor)
+        } catch  where error.code == .mergeConflict {
+            return history
+        }
+    }
 }
 
 /// Usage quantities keyed by "customer/category".
@@ -104,7 +117,7 @@ private func table(_ usages: [UnitUsage]) -> [String: Int64] {
     @Test func unitDaysOverAPeriodSplitInTwoEqualTheWhole() throws {
         try checkProperty(seed: 0x1D_A7_5011) { random in
             let inventory = try RandomInventory(&random)
-            let history = try inventory.history(shuffledWith: &random)
+            let history = try inventory.historyWithMerges(shuffledWith: &random)
             let start = try LocalDate(year: 2026, month: 3, day: 1).adding(
                 days: random.int(in: 0...40))
             let length = random.int(in: 2...62)
@@ -153,7 +166,7 @@ private func table(_ usages: [UnitUsage]) -> [String: Int64] {
     @Test func countsEqualTheItemsWhoseReasonsSayCounted() throws {
         try checkProperty(seed: 0xC0_057) { random in
             let inventory = try RandomInventory(&random)
-            let history = try inventory.history(shuffledWith: &random)
+            let history = try inventory.historyWithMerges(shuffledWith: &random)
             let at = Date(
                 timeIntervalSince1970: Double(
                     RandomInventory.windowStart
@@ -169,6 +182,29 @@ private func table(_ usages: [UnitUsage]) -> [String: Int64] {
             return (
                 "\(inventory.events.count) events at \(at)",
                 counts == expected ? nil : "counts \(counts) != reasons \(expected)"
+            )
+        }
+    }
+
+    @Test func mergingNeverAddsUnitDays() throws {
+        // A merged machine's days are the union of its records' days: never more than the
+        // records' days added up.
+        try checkProperty(seed: 0x3E_D6E) { random in
+            let inventory = try RandomInventory(&random)
+            let history = try inventory.history(shuffledWith: &random)
+            guard history.deviceCount > 1,
+                let merged = try? history.merging(DeviceID("d1"), into: DeviceID("d0"))
+            else { return ("no merge possible", nil) }
+            let period = try BillingPeriod(
+                startDate: LocalDate(year: 2026, month: 3, day: 1),
+                endDate: LocalDate(year: 2026, month: 6, day: 1),
+                timeZoneIdentifier: inventory.zone)
+            let before = table(try history.unitDays(in: period))
+            let after = table(try merged.unitDays(in: period))
+            let grows = after.contains { key, value in value > before[key, default: 0] }
+            return (
+                "\(inventory.events.count) events",
+                grows ? "merged \(after) exceeds unmerged \(before)" : nil
             )
         }
     }
