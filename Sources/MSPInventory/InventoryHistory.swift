@@ -151,6 +151,9 @@ public struct InventoryHistory: Sendable {
         self.seatCategory = seats.map {
             ordered.remap[Int(builder.categoryIndex[$0.category] ?? 0)]
         }
+        #if DEBUG
+            _checkInvariants()
+        #endif
     }
 
     /// A history in which `duplicate` counts as the same unit as `survivor`; both keep
@@ -285,5 +288,33 @@ internal struct DeviceKey: Hashable, Sendable {
     func hash(into hasher: inout Hasher) {
         var text = id.rawValue
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+extension InventoryHistory {
+    /// Asserts the storage invariants: the offset arrays rise from 0 to the ends of their
+    /// arrays, each device's events start with its `added` and are in (instant, sequence)
+    /// order, each device's segments start strictly one after another, and every billing
+    /// key is -1 or a cell of customers × categories. Runs in debug builds.
+    internal func _checkInvariants() {
+        let cells = Int32(customers.count * categories.count)
+        let eventEnds = eventOffsets.first == 0 && eventOffsets.last == events.count
+        let segmentEnds = segmentOffsets.first == 0 && segmentOffsets.last == segmentStart.count
+        assert(eventEnds && segmentEnds)  // justified: internal invariant
+        assert(segmentKey.count == segmentStart.count)  // justified: internal invariant
+        assert(segmentKey.allSatisfy { $0 >= -1 && $0 < cells })  // justified: internal invariant
+        for device in 0..<deviceIDs.count {
+            let range = eventOffsets[device]..<eventOffsets[device + 1]
+            let slice = events[range]
+            var isAdded = false
+            if case .added = slice.first?.change { isAdded = true }
+            assert(isAdded)  // justified: internal invariant
+            let ordered = zip(slice, slice.dropFirst()).allSatisfy {
+                ($0.effectiveMilliseconds, $0.sequence) < ($1.effectiveMilliseconds, $1.sequence)
+            }
+            assert(ordered)  // justified: internal invariant
+            let segments = segmentStart[segmentOffsets[device]..<segmentOffsets[device + 1]]
+            let rising = zip(segments, segments.dropFirst()).allSatisfy { $0 < $1 }
+            assert(!segments.isEmpty && rising)  // justified: internal invariant
+        }
     }
 }
