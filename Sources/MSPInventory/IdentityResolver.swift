@@ -60,7 +60,10 @@ public struct MatchRule: Sendable, Hashable {
 }
 
 /// Records that a rule says are one machine, all under one customer.
-public struct DuplicateMatch: Sendable, Hashable {
+///
+/// JSON: `{"devices": ["pc-new", "pc-old"], "customer": "acme", "rule": "same-serial",
+/// "confidence": 95, "evidence": "SN-1"}`.
+public struct DuplicateMatch: Sendable, Hashable, Codable {
     /// The records, sorted by identifier; at least two.
     public let devices: [DeviceID]
     /// The customer all of them are under.
@@ -75,7 +78,10 @@ public struct DuplicateMatch: Sendable, Hashable {
 
 /// Records that share evidence but are under different customers: reported for a person
 /// to decide, never merged by guess.
-public struct IdentityConflict: Sendable, Hashable {
+///
+/// JSON: `{"devices": ["a", "b"], "customers": ["acme", "globex"], "rule": "same-serial",
+/// "evidence": "SN-7"}`.
+public struct IdentityConflict: Sendable, Hashable, Codable {
     /// The records, sorted by identifier; at least two.
     public let devices: [DeviceID]
     /// The distinct customers they are under, sorted.
@@ -87,7 +93,9 @@ public struct IdentityConflict: Sendable, Hashable {
 }
 
 /// What identity resolution found: likely duplicates, and conflicts to review.
-public struct IdentityReport: Sendable, Hashable {
+///
+/// JSON: `{"matches": [DuplicateMatch], "conflicts": [IdentityConflict]}`.
+public struct IdentityReport: Sendable, Hashable, Codable {
     /// Groups of records under one customer that share evidence, by rule then evidence.
     public let matches: [DuplicateMatch]
     /// Groups that share evidence across customers, by rule then evidence.

@@ -15,7 +15,10 @@ import MSPCore
 ///
 /// With today 2026-04-10 and `withinDays` 30, a warranty ending 2026-05-10 is ending soon,
 /// one ending 2026-05-11 is not, and one that ended 2026-04-09 is out of warranty.
-public struct LifecycleReport: Sendable, Hashable {
+///
+/// JSON: `{"warrantyEndingSoon": ["pc-1"], "outOfWarranty": [], "reachingEndOfLife": [],
+/// "pastEndOfLife": ["srv-2"]}`.
+public struct LifecycleReport: Sendable, Hashable, Codable {
     /// Warranty ends within the window.
     public let warrantyEndingSoon: [DeviceID]
     /// Warranty already ended.

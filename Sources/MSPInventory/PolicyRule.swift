@@ -21,7 +21,10 @@ public protocol PolicyRule: Sendable {
 }
 
 /// One device breaking one rule.
-public struct PolicyViolation: Sendable, Hashable {
+///
+/// JSON: `{"device": "lap-1", "rule": "active-warranty", "message": "warranty ended
+/// 2025-12-31"}`.
+public struct PolicyViolation: Sendable, Hashable, Codable {
     /// The device.
     public let device: DeviceID
     /// The rule's name.
@@ -35,7 +38,7 @@ public struct PolicyViolation: Sendable, Hashable {
 /// Versions compare component by component on `.`: numeric components as numbers
 /// (`10.0.9` < `10.0.19045`), others as text; a missing component counts as 0. Devices with
 /// another operating system, or none, comply.
-public struct MinimumOperatingSystemVersion: PolicyRule {
+public struct MinimumOperatingSystemVersion: PolicyRule, Hashable {
     /// `"minimum-os-version"`.
     public var name: String { "minimum-os-version" }
     /// The operating-system name the rule applies to (exact match).
@@ -76,7 +79,7 @@ public struct MinimumOperatingSystemVersion: PolicyRule {
 
 /// Devices must be under warranty: a warranty end on or after the date. Devices without a
 /// warranty end break the rule too (unknown is not covered).
-public struct ActiveWarrantyRequired: PolicyRule {
+public struct ActiveWarrantyRequired: PolicyRule, Hashable {
     /// `"active-warranty"`.
     public var name: String { "active-warranty" }
 

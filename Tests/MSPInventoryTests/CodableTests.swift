@@ -89,3 +89,54 @@ import Testing
         }
     }
 }
+
+@Suite struct ReportCodableTests {
+    private func encoded(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func decisionsHaveTheirDocumentedShape() throws {
+        var list = EventList()
+        try list.add(device("pc-1", status: .inRepair), at: "2026-04-01T00:00:00Z")
+        try list.add(device("prn", .printer), at: "2026-04-01T00:00:00Z")
+        try list.add(device("pc-2", serial: "S"), at: "2026-04-01T00:00:00Z")
+        try list.add(device("pc-3", serial: "S"), at: "2026-04-01T00:00:00Z")
+        let history = try InventoryHistory(customers: [customer("acme")], events: list.events)
+            .merging(DeviceID("pc-3"), into: DeviceID("pc-2"))
+        let decisions = try history.countDecisions(at: instant("2026-04-02T00:00:00Z"))
+        #expect(
+            try encoded(decisions[0])
+                == #"{"category":"workstation","customer":"acme","device":"pc-1","kind":"workstation","reason":"status","status":"inRepair"}"#
+        )
+        #expect(
+            try encoded(decisions[3])
+                == #"{"category":"workstation","customer":"acme","device":"pc-3","kind":"workstation","reason":"mergedDuplicate","status":"active","survivor":"pc-2"}"#
+        )
+        let data = try JSONEncoder().encode(decisions)
+        #expect(try JSONDecoder().decode([CountDecision].self, from: data) == decisions)
+    }
+
+    @Test func depreciationRoundTripsThroughItsParameters() throws {
+        let schedule = try Depreciation(
+            cost: usd("1000.00"), salvage: usd("100.00"), inService: day("2026-01-01"),
+            lifeMonths: 4, method: .decliningBalance(Percentage(600)), convention: .followingMonth)
+        let data = try JSONEncoder().encode(schedule)
+        #expect(try JSONDecoder().decode(Depreciation.self, from: data) == schedule)
+        let bad =
+            #"{"cost": {"amount": "10.00", "currency": "USD"}, "salvage": {"amount": "20.00", "currency": "USD"}, "inService": "2026-01-01", "lifeMonths": 12, "method": "straightLine", "convention": "fullMonth"}"#
+        #expect(throws: InventoryError.outOfRange(2_000, allowed: "0...1000", field: "salvage")) {
+            try JSONDecoder().decode(Depreciation.self, from: Data(bad.utf8))
+        }
+    }
+
+    @Test func matchRulesValidateWhenDecoded() throws {
+        let rule = #"{"name": "x", "evidence": "agentID", "confidence": 101}"#
+        #expect(throws: InventoryError.outOfRange(101, allowed: "1...100", field: "confidence")) {
+            try JSONDecoder().decode(MatchRule.self, from: Data(rule.utf8))
+        }
+        let data = try JSONEncoder().encode(MatchRule.sameSerial)
+        #expect(try JSONDecoder().decode(MatchRule.self, from: data) == .sameSerial)
+    }
+}
