@@ -182,7 +182,10 @@ public struct InventoryHistory: Sendable {
     }
 
     private static func checkUniqueSequences(_ events: [InventoryEvent]) throws(InventoryError) {
-        var sequences = events.map(\.sequence)
+        var sequences = [Int64](repeating: 0, count: events.count)
+        events.withUnsafeBufferPointer { events in
+            for position in events.indices { sequences[position] = events[position].sequence }
+        }
         sequences.sort()
         for index in sequences.indices.dropFirst() where sequences[index] == sequences[index - 1] {
             throw .duplicateID(
@@ -203,34 +206,42 @@ public struct InventoryHistory: Sendable {
         -> Grouped
     {
         var firstSeen: [DeviceKey: Int32] = [:]
+        firstSeen.reserveCapacity(events.count / 2)
         var provisional = [Int32](repeating: 0, count: events.count)
         var ids: [DeviceID] = []
-        // The order keys, (instant, sequence), as plain integers.
-        let times = events.map(\.effectiveMilliseconds)
-        let sequences = events.map(\.sequence)
+        // The order keys, (instant, sequence), as plain integers, and which events are
+        // `added`, read in one pass without copying the events.
+        var times = [Int64](repeating: 0, count: events.count)
+        var sequences = [Int64](repeating: 0, count: events.count)
+        var isAdded = [Bool](repeating: false, count: events.count)
+        events.withUnsafeBufferPointer { events in
+            for position in events.indices {
+                times[position] = events[position].effectiveMilliseconds
+                sequences[position] = events[position].sequence
+                if case .added = events[position].change { isAdded[position] = true }
+                let key = DeviceKey(events[position].device)
+                if let index = firstSeen[key] {
+                    provisional[position] = index
+                } else {
+                    let index = Int32(ids.count)
+                    firstSeen[key] = index
+                    ids.append(events[position].device)
+                    provisional[position] = index
+                }
+            }
+        }
         @inline(__always) func precedes(_ a: Int, _ b: Int) -> Bool {
             times[a] != times[b] ? times[a] < times[b] : sequences[a] < sequences[b]
-        }
-        for (position, event) in events.enumerated() {
-            let key = DeviceKey(event.device)
-            if let index = firstSeen[key] {
-                provisional[position] = index
-            } else {
-                let index = Int32(ids.count)
-                firstSeen[key] = index
-                ids.append(event.device)
-                provisional[position] = index
-            }
         }
         // Each device's first event in application order, and its added event.
         var earliest = [Int](repeating: -1, count: ids.count)
         var added = [Int](repeating: -1, count: ids.count)
-        for (position, event) in events.enumerated() {
+        for position in events.indices {
             let device = Int(provisional[position])
             if earliest[device] < 0 || precedes(position, earliest[device]) {
                 earliest[device] = position
             }
-            if case .added = event.change, added[device] < 0 || precedes(position, added[device]) {
+            if isAdded[position], added[device] < 0 || precedes(position, added[device]) {
                 added[device] = position
             }
         }
@@ -283,7 +294,12 @@ internal struct DeviceKey: Hashable, Sendable {
 
     init(_ id: DeviceID) { self.id = id }
 
-    static func == (lhs: DeviceKey, rhs: DeviceKey) -> Bool { lhs.id == rhs.id }
+    /// Byte-wise equality, as ``MSPCore/Identifier``'s, compared over contiguous bytes.
+    static func == (lhs: DeviceKey, rhs: DeviceKey) -> Bool {
+        var left = lhs.id.rawValue
+        var right = rhs.id.rawValue
+        return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+    }
 
     func hash(into hasher: inout Hasher) {
         var text = id.rawValue
