@@ -14,7 +14,9 @@ import MSPCore
 /// A device's events apply in order of effective instant, and events at the same instant
 /// in order of ``InventoryEvent/sequence`` (sequences are unique across the history). So the
 /// order the events are passed in never matters: a shuffled list builds an equal history.
-/// Each device's first event must be its `added` event.
+/// Each device's first event must be its `added` event. Retirement is a status like the
+/// others: a retired device that is put back into service (`statusChanged(.active)`) counts
+/// again from that instant.
 ///
 /// ## Storage
 ///

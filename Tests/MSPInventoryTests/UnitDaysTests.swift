@@ -144,6 +144,17 @@ import Testing
         #expect(try history.unitDays(in: april()).isEmpty)
     }
 
+    @Test func aRetiredDeviceBackInServiceCountsAgain() throws {
+        // Added 04-01 00:00, retired 04-10 00:00 (days 1...9 = 9), active again from
+        // 04-20 00:00 to the end of April (days 20...30 = 11): 20 unit-days.
+        var list = EventList()
+        try list.add(device("pc-1"), at: "2026-04-01T00:00:00-04:00")
+        try list.change("pc-1", .retired, at: "2026-04-10T00:00:00-04:00")
+        try list.change("pc-1", .statusChanged(.active), at: "2026-04-20T00:00:00-04:00")
+        let history = try InventoryHistory(customers: [customer("acme")], events: list.events)
+        #expect(quantity(try history.unitDays(in: april()), "acme", .workstation) == 20)
+    }
+
     @Test func endBeforeStartIsRejected() throws {
         let history = try InventoryHistory(customers: [customer("acme")], events: [])
         #expect(throws: InventoryError.invalidInstant("2026-05-01..<2026-04-01", field: "end")) {
