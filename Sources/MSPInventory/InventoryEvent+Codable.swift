@@ -184,14 +184,14 @@ extension InventoryHistory: Codable {
 }
 
 /// `date` as `2026-04-20T04:00:00.000Z`.
-private func formatInstant(_ date: Date) -> String {
+internal func formatInstant(_ date: Date) -> String {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     return formatter.string(from: date)
 }
 
 /// An ISO 8601 instant with an offset, with or without fractional seconds.
-private func parseInstant(_ text: String) -> Date? {
+internal func parseInstant(_ text: String) -> Date? {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     if let date = formatter.date(from: text) { return date }

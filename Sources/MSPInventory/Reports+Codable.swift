@@ -132,3 +132,122 @@ extension Depreciation: Codable {
         try container.encode(convention, forKey: .convention)
     }
 }
+
+extension InventorySnapshot: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case instant, devices, activeSeats
+    }
+
+    /// Decodes `{"instant": "2026-04-15T00:00:00.000Z", "devices": [DeviceRecord],
+    /// "activeSeats": [Seat]}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let text = try container.decode(String.self, forKey: .instant)
+        guard let instant = parseInstant(text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .instant, in: container,
+                debugDescription: "not an ISO 8601 instant: \(text)")
+        }
+        self.init(
+            instant: instant, devices: try container.decode([DeviceRecord].self, forKey: .devices),
+            activeSeats: try container.decode([Seat].self, forKey: .activeSeats))
+    }
+
+    /// Encodes the shape above, the instant in UTC with milliseconds.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formatInstant(instant), forKey: .instant)
+        try container.encode(devices, forKey: .devices)
+        try container.encode(activeSeats, forKey: .activeSeats)
+    }
+}
+
+extension IdentityResolver: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case rules, ignoredSerialNumbers, ignoredMACAddresses
+    }
+
+    /// Decodes `{"rules": [MatchRule], "ignoredSerialNumbers": ["DEFAULT STRING"],
+    /// "ignoredMACAddresses": ["02:00:4C:4F:4F:50"]}`; absent lists take the defaults of
+    /// ``init(rules:ignoredSerialNumbers:ignoredMACAddresses:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            rules: container.decodeIfPresent([MatchRule].self, forKey: .rules)
+                ?? [.sameSerial, .sameAgentID, .sharedMAC],
+            ignoredSerialNumbers: container.decodeIfPresent(
+                Set<String>.self, forKey: .ignoredSerialNumbers)
+                ?? IdentityResolver.placeholderSerialNumbers,
+            ignoredMACAddresses: container.decodeIfPresent(
+                Set<MACAddress>.self, forKey: .ignoredMACAddresses) ?? [])
+    }
+
+    /// Encodes the shape above, the lists sorted.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rules, forKey: .rules)
+        try container.encode(ignoredSerialNumbers.sorted(), forKey: .ignoredSerialNumbers)
+        try container.encode(ignoredMACAddresses.sorted(), forKey: .ignoredMACAddresses)
+    }
+}
+
+extension EnvironmentAssessment: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case customer, date, deviceCount, devicesByKind, devicesByOperatingSystem
+        case devicesBySite, devicesWithoutSite, outOfWarranty, pastEndOfLife, unassigned
+        case suspectedDuplicates, violations
+    }
+
+    /// Decodes `{"customer": "acme", "date": "2026-04-10", "deviceCount": 4,
+    /// "devicesByKind": {"laptop": 2}, "devicesByOperatingSystem": {"Windows": 3},
+    /// "devicesBySite": {"hq": 2}, "devicesWithoutSite": 2, "outOfWarranty": ["lap-1"],
+    /// "pastEndOfLife": [], "unassigned": [], "suspectedDuplicates": [DuplicateMatch],
+    /// "violations": [PolicyViolation]}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var byKind: [DeviceKind: Int] = [:]
+        for (name, count) in try container.decode([String: Int].self, forKey: .devicesByKind) {
+            byKind[try DeviceKind(name)] = count
+        }
+        var bySite: [SiteID: Int] = [:]
+        for (name, count) in try container.decode([String: Int].self, forKey: .devicesBySite) {
+            bySite[try SiteID(name)] = count
+        }
+        self.init(
+            customer: try container.decode(CustomerID.self, forKey: .customer),
+            date: try container.decode(LocalDate.self, forKey: .date),
+            deviceCount: try container.decode(Int.self, forKey: .deviceCount),
+            devicesByKind: byKind,
+            devicesByOperatingSystem: try container.decode(
+                [String: Int].self, forKey: .devicesByOperatingSystem),
+            devicesBySite: bySite,
+            devicesWithoutSite: try container.decode(Int.self, forKey: .devicesWithoutSite),
+            outOfWarranty: try container.decode([DeviceID].self, forKey: .outOfWarranty),
+            pastEndOfLife: try container.decode([DeviceID].self, forKey: .pastEndOfLife),
+            unassigned: try container.decode([DeviceID].self, forKey: .unassigned),
+            suspectedDuplicates: try container.decode(
+                [DuplicateMatch].self, forKey: .suspectedDuplicates),
+            violations: try container.decode([PolicyViolation].self, forKey: .violations))
+    }
+
+    /// Encodes the shape above; the per-kind and per-site counts are objects keyed by name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(customer, forKey: .customer)
+        try container.encode(date, forKey: .date)
+        try container.encode(deviceCount, forKey: .deviceCount)
+        var byKind: [String: Int] = [:]
+        for (kind, count) in devicesByKind { byKind[kind.name] = count }
+        try container.encode(byKind, forKey: .devicesByKind)
+        try container.encode(devicesByOperatingSystem, forKey: .devicesByOperatingSystem)
+        var bySite: [String: Int] = [:]
+        for (site, count) in devicesBySite { bySite[site.rawValue] = count }
+        try container.encode(bySite, forKey: .devicesBySite)
+        try container.encode(devicesWithoutSite, forKey: .devicesWithoutSite)
+        try container.encode(outOfWarranty, forKey: .outOfWarranty)
+        try container.encode(pastEndOfLife, forKey: .pastEndOfLife)
+        try container.encode(unassigned, forKey: .unassigned)
+        try container.encode(suspectedDuplicates, forKey: .suspectedDuplicates)
+        try container.encode(violations, forKey: .violations)
+    }
+}

@@ -140,3 +140,32 @@ import Testing
         #expect(try JSONDecoder().decode(MatchRule.self, from: data) == .sameSerial)
     }
 }
+
+@Suite struct SnapshotCodableTests {
+    @Test func snapshotsResolversAndAssessmentsRoundTrip() throws {
+        let hq = try Site(id: SiteID("hq"), customer: CustomerID("acme"), name: "HQ")
+        var list = EventList()
+        try list.add(device("pc-1", .laptop, serial: "S", site: "hq"), at: "2026-04-01T00:00:00Z")
+        try list.add(device("pc-2", .laptop, serial: "S"), at: "2026-04-01T00:00:00Z")
+        let history = try InventoryHistory(
+            customers: [customer("acme")], sites: [hq], events: list.events)
+        let at = try instant("2026-04-02T00:00:00Z")
+        let snapshot = try history.snapshot(at: at)
+        let decodedSnapshot = try JSONDecoder().decode(
+            InventorySnapshot.self, from: JSONEncoder().encode(snapshot))
+        #expect(decodedSnapshot == snapshot)
+
+        let resolver = try IdentityResolver(
+            rules: [.sameSerial], ignoredMACAddresses: [MACAddress("02:00:4C:4F:4F:50")])
+        let decodedResolver = try JSONDecoder().decode(
+            IdentityResolver.self, from: JSONEncoder().encode(resolver))
+        #expect(decodedResolver == resolver)
+
+        let assessment = try history.assessment(of: CustomerID("acme"), at: at)
+        #expect(assessment.devicesByKind == [.laptop: 2])
+        #expect(assessment.devicesBySite == [try SiteID("hq"): 1])
+        let decodedAssessment = try JSONDecoder().decode(
+            EnvironmentAssessment.self, from: JSONEncoder().encode(assessment))
+        #expect(decodedAssessment == assessment)
+    }
+}
