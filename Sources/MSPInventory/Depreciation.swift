@@ -21,6 +21,14 @@ import MSPCore
 /// - ``Convention/fullMonth``: the month the asset enters service is the first whole month
 ///   of depreciation.
 /// - ``Convention/followingMonth``: depreciation starts the month after.
+/// - ``Convention/actualDays``: the in-service month is charged for the days from the
+///   in-service date to the month's end, as a fraction of that month's days, and the days
+///   it misses are charged in one extra month at the end (an asset in service on the 1st has
+///   no partial month). Straight-line weights the months by days (in service on March 16:
+///   16/31 of a month, then whole months, then 15/31) and allocates the depreciable amount
+///   by those weights with the largest-remainder rule of
+///   ``MSPCore/Money/allocated(by:)-([Int64])``; declining balance charges the first month
+///   its fraction of a month's charge, rounded half-even.
 ///
 /// A month's charge is recognised at the month's end: the book value *on* a date is cost
 /// less every charge of months that ended on or before it.
@@ -50,6 +58,8 @@ public struct Depreciation: Sendable, Hashable {
         case fullMonth
         /// The month after it enters service.
         case followingMonth
+        /// The days in service of the first month, the rest in an extra last month.
+        case actualDays
     }
 
     /// One month of the schedule.
@@ -109,8 +119,23 @@ public struct Depreciation: Sendable, Hashable {
             throw .outOfRange(Int64(inService.year), allowed: "1...9999", field: "inService")
         }
         let depreciable = cost.minorUnits - salvage.minorUnits
+        // Under actual days, the in-service month's share: days in service of its days.
+        let daysInMonth = LocalDate.daysInMonth(year: inService.year, month: inService.month)
+        let daysInService = daysInMonth - inService.day + 1
+        let partial = convention == .actualDays && daysInService < daysInMonth
         let charges: [Int64]
         switch method {
+        case .straightLine where partial:
+            let weights =
+                [Int64(daysInService)]
+                + Array(repeating: Int64(daysInMonth), count: lifeMonths - 1)
+                + [Int64(daysInMonth - daysInService)]
+            do {
+                charges = try Money(minorUnits: depreciable, currency: cost.currency)
+                    .allocated(by: weights).map(\.minorUnits)
+            } catch {
+                throw .overflow(field: "cost")
+            }
         case .straightLine:
             charges = Self.straightLine(depreciable, months: lifeMonths)
         case .decliningBalance(let rate):
@@ -120,8 +145,11 @@ public struct Depreciation: Sendable, Hashable {
                 )
             }
             charges = try Self.decliningBalance(
-                cost: cost.minorUnits, salvage: salvage.minorUnits, months: lifeMonths,
-                rate: rate, currency: cost.currency)
+                cost: cost.minorUnits, salvage: salvage.minorUnits,
+                months: partial ? lifeMonths + 1 : lifeMonths, rate: rate,
+                firstMonthShare: partial
+                    ? Self.share(Int64(daysInService), of: Int64(daysInMonth)) : .one,
+                currency: cost.currency)
         }
         var months: [Month] = []
         var book = cost.minorUnits
@@ -156,8 +184,14 @@ public struct Depreciation: Sendable, Hashable {
         return (0..<months).map { base + ($0 < extra ? 1 : 0) }
     }
 
+    /// `part / whole` for day counts of one month (1...31), which always fit.
+    private static func share(_ part: Int64, of whole: Int64) -> Rational {
+        (try? Rational(part, whole)) ?? .one
+    }
+
     private static func decliningBalance(
-        cost: Int64, salvage: Int64, months: Int, rate: Percentage, currency: Currency
+        cost: Int64, salvage: Int64, months: Int, rate: Percentage, firstMonthShare: Rational,
+        currency: Currency
     ) throws(InventoryError) -> [Int64] {
         var charges: [Int64] = []
         var book = cost
@@ -177,14 +211,23 @@ public struct Depreciation: Sendable, Hashable {
             }
             let declining: Int64
             do {
+                let factor = month == 0 ? try monthly * firstMonthShare : monthly
                 declining = try Money(minorUnits: book, currency: currency)
-                    .multiplied(by: monthly, rounding: .halfEven).minorUnits
+                    .multiplied(by: factor, rounding: .halfEven).minorUnits
             } catch {
                 throw .overflow(field: "cost")
             }
             // Straight-line over the remaining months, rounded up so that the switch
             // happens as soon as it charges at least as much.
-            let straight = (left + remainingMonths - 1) / remainingMonths
+            var straight = (left + remainingMonths - 1) / remainingMonths
+            if month == 0, firstMonthShare != .one {
+                do {
+                    straight = try Money(minorUnits: straight, currency: currency)
+                        .multiplied(by: firstMonthShare, rounding: .halfEven).minorUnits
+                } catch {
+                    throw .overflow(field: "cost")
+                }
+            }
             let charge = min(left, max(declining, straight))
             charges.append(charge)
             book -= charge

@@ -72,6 +72,52 @@ import Testing
         #expect(schedule.months.map(\.charge) == Array(repeating: try usd("250.00"), count: 4))
     }
 
+    @Test func actualDaysStraightLineWeighsTheFirstAndLastMonthsByDays() throws {
+        // In service 2026-03-16: 16 of March's 31 days. Weights 16, then 35 × 31, then
+        // 31 - 16 = 15 in an extra 37th month; total 36 × 31 = 1,116.
+        // 300,000 cents × 16 / 1,116 = 4,301.08 → 4,301 (remainder .075)
+        // 300,000 × 31 / 1,116 = 8,333.33 → 8,333 (remainder .333) for each of 35 months
+        // 300,000 × 15 / 1,116 = 4,032.26 → 4,032 (remainder .258)
+        // 4,301 + 35 × 8,333 + 4,032 = 299,988: the 12 cents left go to the largest
+        // remainders, the first 12 whole months: 12 × 83.34 and 23 × 83.33.
+        let schedule = try Depreciation(
+            cost: usd("3600.00"), salvage: usd("600.00"), inService: day("2026-03-16"),
+            lifeMonths: 36, method: .straightLine, convention: .actualDays)
+        let charges = schedule.months.map(\.charge)
+        #expect(charges.count == 37)
+        #expect(charges.first == (try usd("43.01")))
+        #expect(charges[1...12].allSatisfy { $0 == (try? usd("83.34")) })
+        #expect(charges[13...35].allSatisfy { $0 == (try? usd("83.33")) })
+        #expect(charges.last == (try usd("40.32")))
+        #expect(schedule.months.last?.start == (try day("2029-03-01")))
+        #expect(schedule.bookValue(on: try day("2026-04-01")) == (try usd("3556.99")))
+        #expect(try Money.sum(charges, currency: .usd) == usd("3000.00"))
+        // In service on the 1st there is no partial month: the same as full month.
+        let onTheFirst = try Depreciation(
+            cost: usd("3600.00"), salvage: usd("600.00"), inService: day("2026-03-01"),
+            lifeMonths: 36, method: .straightLine, convention: .actualDays)
+        #expect(onTheFirst.months == (try laptop(.fullMonth)).months)
+    }
+
+    @Test func actualDaysDecliningBalanceChargesAFractionOfTheFirstMonth() throws {
+        // 1,000.00, salvage 100.00, 4 months at 50 % a month, in service 2026-01-17: 15 of
+        // January's 31 days, 5 schedule months. In cents:
+        // m1: 100,000 × 1/2 × 15/31 = 24,193.5 → 24,194 (straight 18,000 × 15/31 = 8,710)
+        // m2: 75,806 / 2 = 37,903 (straight ⌈65,806 / 4⌉ = 16,452)          book 37,903
+        // m3: 37,903 / 2 = 18,951.5 → half-even 18,952 (straight 9,301)     book 18,951
+        // m4: 18,951 / 2 = 9,475.5 → 9,476, capped at the 8,951 left above salvage
+        // m5: nothing is left: 0.
+        let schedule = try Depreciation(
+            cost: usd("1000.00"), salvage: usd("100.00"), inService: day("2026-01-17"),
+            lifeMonths: 4, method: .decliningBalance(Percentage(600)), convention: .actualDays)
+        #expect(
+            schedule.months.map(\.charge) == [
+                try usd("241.94"), try usd("379.03"), try usd("189.52"), try usd("89.51"),
+                try usd("0.00"),
+            ])
+        #expect(schedule.months.last?.bookValue == (try usd("100.00")))
+    }
+
     @Test func badInputIsRejected() throws {
         #expect(throws: InventoryError.outOfRange(70_000, allowed: "0...60000", field: "salvage")) {
             try Depreciation(
