@@ -12,11 +12,14 @@ let package = Package(
     name: "MSPKit",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
-        .library(name: "MSPCore", targets: ["MSPCore"])
+        .library(name: "MSPCore", targets: ["MSPCore"]),
+        .library(name: "MSPMonitoring", targets: ["MSPMonitoring"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "MSPCore", swiftSettings: sharedSettings),
+        .target(
+            name: "MSPMonitoring", dependencies: ["MSPCore"], swiftSettings: sharedSettings),
         .target(
             name: "MSPTestSupport",
             path: "Tests/MSPTestSupport",
@@ -25,6 +28,11 @@ let package = Package(
         .testTarget(
             name: "MSPCoreTests",
             dependencies: ["MSPCore", "MSPTestSupport"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "MSPMonitoringTests",
+            dependencies: ["MSPMonitoring", "MSPTestSupport"],
             swiftSettings: sharedSettings
         ),
     ],
