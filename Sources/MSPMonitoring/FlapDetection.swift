@@ -56,6 +56,14 @@ extension FlapDetector {
     public func record(_ statuses: [CheckStatus], from state: State) -> (
         state: State, changes: [FlapChange]
     ) {
+        recordBatch(statuses, from: state)
+    }
+
+    /// The batch loop, specialised inside the module for the built-ins.
+    @inline(__always)
+    func recordBatch(_ statuses: [CheckStatus], from state: State) -> (
+        state: State, changes: [FlapChange]
+    ) {
         var state = state
         var changes: [FlapChange] = []
         for index in statuses.indices {
@@ -194,6 +202,15 @@ public struct NagiosFlapDetector: FlapDetector, Hashable, Codable {
             changed: was != state.isFlapping)
     }
 
+    /// Records results in order (a specialised copy of the protocol's batch method).
+    ///
+    /// - Complexity: O(n).
+    public func record(_ statuses: [CheckStatus], from state: FlapHistory) -> (
+        state: FlapHistory, changes: [FlapChange]
+    ) {
+        recordBatch(statuses, from: state)
+    }
+
     private enum CodingKeys: String, CodingKey { case lowThreshold, highThreshold }
 
     /// Decodes `{"lowThreshold": 20, "highThreshold": 30}` and validates it.
@@ -251,6 +268,15 @@ public struct IcingaFlapDetector: FlapDetector, Hashable, Codable {
         return FlapEvaluation(
             percentStateChange: percent, isFlapping: state.isFlapping,
             changed: was != state.isFlapping)
+    }
+
+    /// Records results in order (a specialised copy of the protocol's batch method).
+    ///
+    /// - Complexity: O(n).
+    public func record(_ statuses: [CheckStatus], from state: FlapHistory) -> (
+        state: FlapHistory, changes: [FlapChange]
+    ) {
+        recordBatch(statuses, from: state)
     }
 
     private enum CodingKeys: String, CodingKey { case lowThreshold, highThreshold }
