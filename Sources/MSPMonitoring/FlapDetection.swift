@@ -56,14 +56,6 @@ extension FlapDetector {
     public func record(_ statuses: [CheckStatus], from state: State) -> (
         state: State, changes: [FlapChange]
     ) {
-        recordBatch(statuses, from: state)
-    }
-
-    /// The batch loop, specialised inside the module for the built-ins.
-    @inline(__always)
-    func recordBatch(_ statuses: [CheckStatus], from state: State) -> (
-        state: State, changes: [FlapChange]
-    ) {
         var state = state
         var changes: [FlapChange] = []
         for index in statuses.indices {
@@ -148,6 +140,68 @@ private func validatedThresholds(low: Double, high: Double) throws(MonitoringErr
     return (low, high)
 }
 
+/// The built-in detectors: a percent from the change count and position sum, and a
+/// start/stop decision; the record loops are shared.
+protocol WeightedFlapRule: FlapDetector where State == FlapHistory {
+    /// The percent state change for `count` changes whose positions sum to `positionSum`.
+    func percent(count: Int, positionSum: Int) -> Double
+    /// Whether the check flaps after a result with `percent`, given whether it did before.
+    func decide(wasFlapping: Bool, percent: Double) -> Bool
+}
+
+extension WeightedFlapRule {
+    /// Records one result.
+    @inline(__always)
+    func recordOne(_ status: CheckStatus, in state: inout FlapHistory) -> FlapEvaluation {
+        state.push(status)
+        let (count, positionSum) = state.countAndPositionSum
+        let percent = percent(count: count, positionSum: positionSum)
+        let was = state.isFlapping
+        state.isFlapping = decide(wasFlapping: was, percent: percent)
+        return FlapEvaluation(
+            percentStateChange: percent, isFlapping: state.isFlapping,
+            changed: was != state.isFlapping)
+    }
+
+    /// Records results in order, keeping the change count and position sum incrementally:
+    /// when the bits move one position older every remaining change's position drops by
+    /// one, so the sum drops by the number of changes that stay.
+    func recordAll(_ statuses: [CheckStatus], from state: FlapHistory) -> (
+        state: FlapHistory, changes: [FlapChange]
+    ) {
+        var bits = state.changes
+        var last = state.lastStatus
+        var flapping = state.isFlapping
+        var (count, positionSum) = state.countAndPositionSum
+        var changes: [FlapChange] = []
+        statuses.withUnsafeBufferPointer { statuses in
+            for index in statuses.indices {
+                let status = statuses[index]
+                let oldest = Int(bits & 1)
+                positionSum -= count - oldest
+                count -= oldest
+                let changed = status == last ? 0 : 1
+                bits = (bits >> 1) | (UInt32(truncatingIfNeeded: changed) << 19)
+                count += changed
+                positionSum += 19 * changed
+                last = status
+                let percent = percent(count: count, positionSum: positionSum)
+                let now = decide(wasFlapping: flapping, percent: percent)
+                if now != flapping {
+                    changes.append(
+                        FlapChange(index: index, started: now, percentStateChange: percent))
+                    flapping = now
+                }
+            }
+        }
+        var result = state
+        result.changes = bits
+        result.lastStatus = last
+        result.isFlapping = flapping
+        return (result, changes)
+    }
+}
+
 /// Nagios Core flap detection (`base/flapping.c`), exactly.
 ///
 /// The last 21 recorded statuses give 20 possible changes. The change between entries
@@ -168,7 +222,7 @@ private func validatedThresholds(low: Double, high: Double) throws(MonitoringErr
 /// percent   6.25  12.37  18.36  24.21  29.93  35.53  34.74 ... 20.07 15.79
 /// flapping    -     -      -      -      -    start   yes  ... yes  stop
 /// ```
-public struct NagiosFlapDetector: FlapDetector, Hashable, Codable {
+public struct NagiosFlapDetector: FlapDetector, WeightedFlapRule, Hashable, Codable {
     /// The percent at or below which flapping stops.
     public let lowThreshold: Double
     /// The percent at or above which flapping starts.
@@ -188,18 +242,21 @@ public struct NagiosFlapDetector: FlapDetector, Hashable, Codable {
     /// Records one result.
     @inline(__always)
     public func record(_ status: CheckStatus, in state: inout FlapHistory) -> FlapEvaluation {
-        state.push(status)
-        let (count, positionSum) = state.countAndPositionSum
-        let percent = Double(5 * (57 * count + 2 * positionSum)) / 76
-        let was = state.isFlapping
-        if percent >= highThreshold {
-            state.isFlapping = true
-        } else if percent <= lowThreshold {
-            state.isFlapping = false
-        }
-        return FlapEvaluation(
-            percentStateChange: percent, isFlapping: state.isFlapping,
-            changed: was != state.isFlapping)
+        recordOne(status, in: &state)
+    }
+
+    /// `5 · (57 · count + 2 · positionSum) / 76`.
+    @inline(__always)
+    func percent(count: Int, positionSum: Int) -> Double {
+        Double(5 * (57 * count + 2 * positionSum)) / 76
+    }
+
+    /// Start at `>= high`, stop at `<= low`, hold in between.
+    @inline(__always)
+    func decide(wasFlapping: Bool, percent: Double) -> Bool {
+        if percent >= highThreshold { return true }
+        if percent <= lowThreshold { return false }
+        return wasFlapping
     }
 
     /// Records results in order (a specialised copy of the protocol's batch method).
@@ -208,7 +265,7 @@ public struct NagiosFlapDetector: FlapDetector, Hashable, Codable {
     public func record(_ statuses: [CheckStatus], from state: FlapHistory) -> (
         state: FlapHistory, changes: [FlapChange]
     ) {
-        recordBatch(statuses, from: state)
+        recordAll(statuses, from: state)
     }
 
     private enum CodingKeys: String, CodingKey { case lowThreshold, highThreshold }
@@ -240,7 +297,7 @@ public struct NagiosFlapDetector: FlapDetector, Hashable, Codable {
 /// value      5.9  11.7  17.4  23.0  28.5  33.9  33.3 ... 25.5  21.0
 /// flapping    -     -     -     -     -   start  yes  ... yes  stop
 /// ```
-public struct IcingaFlapDetector: FlapDetector, Hashable, Codable {
+public struct IcingaFlapDetector: FlapDetector, WeightedFlapRule, Hashable, Codable {
     /// The value at or below which flapping stops.
     public let lowThreshold: Double
     /// The value above which flapping starts.
@@ -260,14 +317,19 @@ public struct IcingaFlapDetector: FlapDetector, Hashable, Codable {
     /// Records one result.
     @inline(__always)
     public func record(_ status: CheckStatus, in state: inout FlapHistory) -> FlapEvaluation {
-        state.push(status)
-        let (count, positionSum) = state.countAndPositionSum
-        let percent = Double(40 * count + positionSum) / 10
-        let was = state.isFlapping
-        state.isFlapping = was ? percent > lowThreshold : percent > highThreshold
-        return FlapEvaluation(
-            percentStateChange: percent, isFlapping: state.isFlapping,
-            changed: was != state.isFlapping)
+        recordOne(status, in: &state)
+    }
+
+    /// `(40 · count + positionSum) / 10`.
+    @inline(__always)
+    func percent(count: Int, positionSum: Int) -> Double {
+        Double(40 * count + positionSum) / 10
+    }
+
+    /// A flapping check stays while `> low`; another starts at `> high`.
+    @inline(__always)
+    func decide(wasFlapping: Bool, percent: Double) -> Bool {
+        wasFlapping ? percent > lowThreshold : percent > highThreshold
     }
 
     /// Records results in order (a specialised copy of the protocol's batch method).
@@ -276,7 +338,7 @@ public struct IcingaFlapDetector: FlapDetector, Hashable, Codable {
     public func record(_ statuses: [CheckStatus], from state: FlapHistory) -> (
         state: FlapHistory, changes: [FlapChange]
     ) {
-        recordBatch(statuses, from: state)
+        recordAll(statuses, from: state)
     }
 
     private enum CodingKeys: String, CodingKey { case lowThreshold, highThreshold }

@@ -103,13 +103,15 @@ extension MonitoringError {
             message: "\(field) \(count) is below the minimum \(minimum)")
     }
 
-    /// A duration in milliseconds below `minimum`.
+    /// A duration in milliseconds below `minimum`, or longer than the supported span of
+    /// instants (years 1...9999).
     public static func invalidDuration(_ milliseconds: Int64, field: String, minimum: Int64)
         -> MonitoringError
     {
         MonitoringError(
             code: .invalidDuration, field: field, value: String(milliseconds),
-            message: "\(field) \(milliseconds) ms is below the minimum \(minimum) ms")
+            message:
+                "\(field) \(milliseconds) ms is outside \(minimum)...\(InstantBounds.span) ms")
     }
 
     /// An interval `[start, end)` with `end < start`, in milliseconds.
@@ -186,11 +188,14 @@ enum InstantBounds {
         guard contains(milliseconds) else { throw .instantOutOfRange(milliseconds, field: field) }
     }
 
+    /// The longest duration between two supported instants.
+    static let span: Int64 = maximum - minimum
+
     /// Throws unless `milliseconds` is a duration that keeps instants in range.
     static func checkDuration(_ milliseconds: Int64, field: String, minimum: Int64)
         throws(MonitoringError)
     {
-        guard milliseconds >= minimum, milliseconds <= maximum - InstantBounds.minimum else {
+        guard milliseconds >= minimum, milliseconds <= span else {
             throw .invalidDuration(milliseconds, field: field, minimum: minimum)
         }
     }

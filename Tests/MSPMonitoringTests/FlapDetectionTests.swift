@@ -157,6 +157,52 @@ private func alternatingThenSteady(_ steady: Int) -> [CheckStatus] {
         }
     }
 
+    @Test func batchEqualsOneByOne() throws {
+        // The built-ins' batch loop keeps the count and position sum incrementally; it must
+        // give the same changes and final history as recording one result at a time.
+        try checkProperty(seed: 0xBA7C_F1A9) { generator in
+            let start = generator.element(of: CheckStatus.allCases)
+            var statuses: [CheckStatus] = []
+            var status = start
+            for _ in 0..<generator.int(in: 0...80) {
+                if generator.chance(1, in: 3) {
+                    status = generator.element(of: CheckStatus.allCases)
+                }
+                statuses.append(status)
+            }
+            let low = Double(generator.int(in: 0...40))
+            let high = low + Double(generator.int(in: 0...40))
+            let nagios = try NagiosFlapDetector(lowThreshold: low, highThreshold: high)
+            let icinga = try IcingaFlapDetector(lowThreshold: low, highThreshold: high)
+            func oneByOne<D: FlapDetector>(_ detector: D) -> (D.State, [FlapChange]) {
+                var state = detector.initialState(status: start)
+                var changes: [FlapChange] = []
+                for (index, status) in statuses.enumerated() {
+                    let evaluation = detector.record(status, in: &state)
+                    if evaluation.changed {
+                        changes.append(
+                            FlapChange(
+                                index: index, started: evaluation.isFlapping,
+                                percentStateChange: evaluation.percentStateChange))
+                    }
+                }
+                return (state, changes)
+            }
+            let nagiosBatch = nagios.record(statuses, from: nagios.initialState(status: start))
+            let icingaBatch = icinga.record(statuses, from: icinga.initialState(status: start))
+            let nagiosSingle = oneByOne(nagios)
+            let icingaSingle = oneByOne(icinga)
+            let input = "\(statuses) low \(low) high \(high)"
+            if nagiosBatch.state != nagiosSingle.0 || nagiosBatch.changes != nagiosSingle.1 {
+                return (input, "Nagios batch differs")
+            }
+            if icingaBatch.state != icingaSingle.0 || icingaBatch.changes != icingaSingle.1 {
+                return (input, "Icinga batch differs")
+            }
+            return (input, nil)
+        }
+    }
+
     @Test func invalidThresholds() {
         #expect(throws: MonitoringError.invalidThresholds(low: 40, high: 30)) {
             try NagiosFlapDetector(lowThreshold: 40, highThreshold: 30)

@@ -94,6 +94,33 @@ private func randomRule(_ generator: inout SplitMix64) throws -> ThresholdRule {
         }
     }
 
+    @Test func regularSeriesEqualsExplicitInstants() throws {
+        // The regular-series batch equals the batch with the instants written out.
+        try checkProperty(seed: 0x5E61_0A12) { generator in
+            let rule = try randomRule(&generator)
+            let count = generator.int(in: 0...60)
+            var values: [Double] = []
+            var value = Double(generator.int(in: 30...70))
+            for _ in 0..<count {
+                if generator.chance(1, in: 3) { value = Double(generator.int(in: 30...70)) }
+                values.append(value)
+            }
+            let start = generator.int64(in: 0...1_000)
+            let interval = generator.int64(in: 1...120)
+            let instants = (0..<Int64(count)).map { start + $0 * interval }
+            let explicit = try rule.evaluate(
+                values: values, instants: instants, from: ThresholdRuleState())
+            let regular = try rule.evaluate(
+                values: values, startMilliseconds: start, intervalMilliseconds: interval,
+                from: ThresholdRuleState())
+            let input = "rule \(rule) values \(values) start \(start) interval \(interval)"
+            if explicit.state != regular.state || explicit.transitions != regular.transitions {
+                return (input, "regular series differs")
+            }
+            return (input, nil)
+        }
+    }
+
     @Test func silenceChecksNeverChangeWhatSamplesProduce() throws {
         // Ticks between samples only bring a silence forward in time: the status after every
         // sample, and the set of transitions, are the same with or without them.

@@ -398,6 +398,39 @@ import Testing
         }
     }
 
+    @Test func regularSeriesBadInput() throws {
+        let rule = try ThresholdRule(comparison: .greaterThan, critical: 80)
+        #expect(
+            throws: MonitoringError.invalidDuration(0, field: "intervalMilliseconds", minimum: 1)
+        ) {
+            try rule.evaluate(
+                values: [1], startMilliseconds: 0, intervalMilliseconds: 0,
+                from: ThresholdRuleState())
+        }
+        // 1,000 samples 10^12 ms (about 31.7 years) apart from 1970 end in year ~33,600.
+        #expect(
+            throws: MonitoringError.instantOutOfRange(
+                999_000_000_000_000, field: "intervalMilliseconds")
+        ) {
+            try rule.evaluate(
+                values: Array(repeating: 1, count: 1_000), startMilliseconds: 0,
+                intervalMilliseconds: 1_000_000_000_000, from: ThresholdRuleState())
+        }
+        #expect(
+            throws: MonitoringError.invalidDuration(
+                .max, field: "intervalMilliseconds", minimum: 1)
+        ) {
+            try rule.evaluate(
+                values: [1, 2], startMilliseconds: 0, intervalMilliseconds: .max,
+                from: ThresholdRuleState())
+        }
+        #expect(throws: MonitoringError.nonFiniteValue(.infinity, field: "values[1]")) {
+            try rule.evaluate(
+                values: [1, .infinity], startMilliseconds: 0, intervalMilliseconds: 10,
+                from: ThresholdRuleState())
+        }
+    }
+
     // MARK: Codable
 
     @Test func ruleRoundTripsThroughItsDocumentedJSON() throws {
