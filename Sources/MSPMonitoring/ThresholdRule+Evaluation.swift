@@ -67,12 +67,24 @@ enum LessThanOrEqualTest: FailTest {
 /// Where the batch loop reads instants from: an array, or a regular series.
 protocol InstantColumn {
     func instant(_ index: Int) -> Int64
+    /// Whether every gap in `start..<start + count`, the first measured from `last`, lies in
+    /// `0...silence` (a negative gap wraps to a huge unsigned one).
+    func gapsWithin(from start: Int, count: Int, after last: Int64, silence: UInt64) -> Bool
 }
 
 /// Instants read from a buffer.
 struct BufferInstants: InstantColumn {
     let base: UnsafeBufferPointer<Int64>
     @inline(__always) func instant(_ index: Int) -> Int64 { base[index] }
+
+    @inline(__always)
+    func gapsWithin(from start: Int, count: Int, after last: Int64, silence: UInt64) -> Bool {
+        var bad: UInt8 = UInt64(bitPattern: base[start] &- last) > silence ? 1 : 0
+        for index in (start + 1)..<(start + count) {
+            bad |= UInt64(bitPattern: base[index] &- base[index - 1]) > silence ? 1 : 0
+        }
+        return bad == 0
+    }
 }
 
 /// Instants `start + index · interval`, validated to stay in range.
@@ -80,6 +92,49 @@ struct RegularInstants: InstantColumn {
     let start: Int64
     let interval: Int64
     @inline(__always) func instant(_ index: Int) -> Int64 { start &+ Int64(index) &* interval }
+
+    @inline(__always)
+    func gapsWithin(from start: Int, count: Int, after last: Int64, silence: UInt64) -> Bool {
+        UInt64(bitPattern: instant(start) &- last) <= silence
+            && UInt64(bitPattern: interval) <= silence
+    }
+}
+
+/// Samples the batch loop checks at once before skipping them.
+let quietBlockSize = 32
+
+/// Whether every value of `values[start..<start + quietBlockSize]` is finite and keeps the
+/// hysteresis level `level` (with its trigger levels `critical` and `warning`): a block
+/// that changes nothing. Branch-free, so that it vectorises.
+@inline(__always)
+func blockIsQuiet<Test: FailTest>(
+    _: Test.Type, _ values: UnsafeBufferPointer<Double>, from start: Int, level: UInt8,
+    critical: Double, warning: Double
+) -> Bool {
+    var bad: UInt8 = 0
+    let end = start + quietBlockSize
+    switch level {
+    case 0:
+        for index in start..<end {
+            let value = values[index]
+            bad |=
+                (value.magnitude < .infinity ? 0 : 1) | (Test.fails(value, critical) ? 1 : 0)
+                | (Test.fails(value, warning) ? 1 : 0)
+        }
+    case 1:
+        for index in start..<end {
+            let value = values[index]
+            bad |=
+                (value.magnitude < .infinity ? 0 : 1) | (Test.fails(value, critical) ? 1 : 0)
+                | (Test.fails(value, warning) ? 0 : 1)
+        }
+    default:
+        for index in start..<end {
+            let value = values[index]
+            bad |= (value.magnitude < .infinity ? 0 : 1) | (Test.fails(value, critical) ? 0 : 1)
+        }
+    }
+    return bad == 0
 }
 
 extension ThresholdRule {
@@ -253,7 +308,21 @@ extension ThresholdRule {
                 var level = state.level
                 var (critical, warning) = table.levels(for: level)
                 var stable = isStable(state)
+                let silenceBound = UInt64(bitPattern: silence)
                 while index < count {
+                    // Skip whole blocks that change nothing but the last instant.
+                    if stable, index + quietBlockSize <= count,
+                        instants.gapsWithin(
+                            from: index, count: quietBlockSize, after: last,
+                            silence: silenceBound),
+                        blockIsQuiet(
+                            Test.self, values, from: index, level: level, critical: critical,
+                            warning: warning)
+                    {
+                        last = instants.instant(index + quietBlockSize - 1)
+                        index += quietBlockSize
+                        continue
+                    }
                     let value = values[index]
                     let instant = instants.instant(index)
                     guard value.magnitude < .infinity, instant >= last else { return false }

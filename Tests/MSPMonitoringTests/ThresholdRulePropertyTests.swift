@@ -51,16 +51,19 @@ private func randomRule(_ generator: inout SplitMix64) throws -> ThresholdRule {
         // snapshot taken between chunks (JSON round trip) changes nothing.
         try checkProperty(seed: 0x6D6F_6E69_746F_7231) { generator in
             let rule = try randomRule(&generator)
-            let count = generator.int(in: 0...60)
+            // Long steady runs (up to 200 samples) so that the batch loop's 32-sample quiet
+            // blocks are exercised, with occasional jumps, bursts and long gaps.
+            let count = generator.int(in: 0...200)
+            let jumpOdds = generator.element(of: [3, 12, 40])
             var values: [Double] = []
             var instants: [Int64] = []
             var instant = generator.int64(in: 0...1_000)
             var value = Double(generator.int(in: 30...70))
             for _ in 0..<count {
                 instant +=
-                    generator.chance(1, in: 8)
+                    generator.chance(1, in: 40)
                     ? generator.int64(in: 0...400) : generator.int64(in: 0...40)
-                if generator.chance(1, in: 3) { value = Double(generator.int(in: 30...70)) }
+                if generator.chance(1, in: jumpOdds) { value = Double(generator.int(in: 30...70)) }
                 values.append(value + Double(generator.int(in: -2...2)) / 2)
                 instants.append(instant)
             }
@@ -76,7 +79,7 @@ private func randomRule(_ generator: inout SplitMix64) throws -> ThresholdRule {
             var batchTransitions: [RuleTransition] = []
             var start = 0
             while start < count {
-                let end = min(count, start + generator.int(in: 1...25))
+                let end = min(count, start + generator.int(in: 1...120))
                 let result = try rule.evaluate(
                     values: Array(values[start..<end]), instants: Array(instants[start..<end]),
                     from: batch)
@@ -98,11 +101,11 @@ private func randomRule(_ generator: inout SplitMix64) throws -> ThresholdRule {
         // The regular-series batch equals the batch with the instants written out.
         try checkProperty(seed: 0x5E61_0A12) { generator in
             let rule = try randomRule(&generator)
-            let count = generator.int(in: 0...60)
+            let count = generator.int(in: 0...200)
             var values: [Double] = []
             var value = Double(generator.int(in: 30...70))
             for _ in 0..<count {
-                if generator.chance(1, in: 3) { value = Double(generator.int(in: 30...70)) }
+                if generator.chance(1, in: 20) { value = Double(generator.int(in: 30...70)) }
                 values.append(value)
             }
             let start = generator.int64(in: 0...1_000)
