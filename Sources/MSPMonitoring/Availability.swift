@@ -81,6 +81,19 @@ public struct AvailabilityReport: Sendable, Hashable, Codable {
         self.downMilliseconds = down
         self.unknownMilliseconds = unknown
         self.maintenanceMilliseconds = maintenance
+        #if DEBUG
+            _checkInvariants()
+        #endif
+    }
+
+    /// Traps when an invariant is broken (buckets non-negative and summing to the
+    /// period); run in debug builds and tests.
+    func _checkInvariants() {
+        let buckets = [
+            upMilliseconds, downMilliseconds, unknownMilliseconds, maintenanceMilliseconds,
+        ]
+        let valid = buckets.allSatisfy { $0 >= 0 } && buckets.reduce(0, +) == totalMilliseconds
+        precondition(valid, "\(self)")  // justified: internal invariant
     }
 
     private enum CodingKeys: String, CodingKey { case period, up, down, unknown, maintenance }

@@ -92,6 +92,18 @@ public struct StateTimeline: Sendable, Hashable {
         }
         self.instants = instants
         self.states = states
+        #if DEBUG
+            _checkInvariants()
+        #endif
+    }
+
+    /// Traps when an invariant is broken (instants strictly increasing, no two equal
+    /// neighbouring states, parallel arrays); run in debug builds and tests.
+    func _checkInvariants() {
+        let ordered = zip(instants, instants.dropFirst()).allSatisfy { $0 < $1 }
+        let merged = zip(states, states.dropFirst()).allSatisfy { $0 != $1 }
+        let valid = instants.count == states.count && ordered && merged
+        precondition(valid)  // justified: internal invariant
     }
 
     /// Creates a timeline from agent heartbeats: up for `maximumGap` after each heartbeat,

@@ -476,6 +476,9 @@ extension ThresholdRule {
                 RuleTransition(
                     milliseconds: instant, from: before, to: state.status, value: aggregated))
         }
+        #if DEBUG
+            state._checkInvariants()
+        #endif
     }
 
     /// Whether the current pending run is confirmed at `instant`.

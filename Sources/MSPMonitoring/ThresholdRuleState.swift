@@ -103,6 +103,20 @@ public struct ThresholdRuleState: Sendable, Hashable {
         recentInstants = []
     }
 
+    /// Traps when an invariant is broken (level 0...2, a firing or pending status with a
+    /// non-zero level unless recovering, equal aggregation buffers); run in debug builds and
+    /// tests.
+    func _checkInvariants() {
+        var consistent =
+            level <= 2 && pendingCount >= 0 && recentValues.count == recentInstants.count
+        switch status {
+        case .pending: consistent = consistent && level != 0 && pendingCount >= 1
+        case .unknown: consistent = consistent && level == 0
+        case .ok, .firing: break
+        }
+        precondition(consistent, "\(self)")  // justified: internal invariant
+    }
+
     /// The hysteresis level of the last evaluation: `nil` when healthy.
     public var hysteresisLevel: Severity? {
         level == 0 ? nil : (level == 1 ? .warning : .critical)
