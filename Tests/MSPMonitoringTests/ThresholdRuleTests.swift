@@ -398,6 +398,27 @@ import Testing
         }
     }
 
+    @Test func invalidSamplesInsideLongQuietRunsAreFound() throws {
+        // 100 healthy samples (the batch loop checks them 32 at a time): one instant out of
+        // order at index 50, or one NaN at index 70, is reported with its index.
+        let rule = try ThresholdRule(comparison: .greaterThan, critical: 80)
+        let values = Array(repeating: 10.0, count: 100)
+        var instants = (0..<Int64(100)).map { $0 * 1_000 }
+        instants[50] = 48_500
+        #expect(
+            throws: MonitoringError.outOfOrder(48_500, previous: 49_000, field: "instants[50]")
+        ) {
+            try rule.evaluate(values: values, instants: instants, from: ThresholdRuleState())
+        }
+        var poisoned = values
+        poisoned[70] = .nan
+        #expect(throws: MonitoringError.nonFiniteValue(.nan, field: "values[70]")) {
+            try rule.evaluate(
+                values: poisoned, startMilliseconds: 0, intervalMilliseconds: 1_000,
+                from: ThresholdRuleState())
+        }
+    }
+
     @Test func regularSeriesBadInput() throws {
         let rule = try ThresholdRule(comparison: .greaterThan, critical: 80)
         #expect(
