@@ -5,7 +5,7 @@ import MSPCore
 /// apart, summing to the period's length.
 ///
 /// Maintenance wins: time inside a maintenance window counts as maintenance whatever the
-/// service's state. Two figures, both exact ``Rational`` values within 0...1 by construction
+/// service's state. Two figures, both exact `Rational` values within 0...1 by construction
 /// (every piece of time is counted once, in one bucket, inside the period, so neither can
 /// exceed 100 %):
 ///

@@ -4,7 +4,7 @@ import MSPCore
 /// When a service is in scheduled maintenance: explicit ranges plus recurring weekly windows
 /// in a time zone.
 ///
-/// The recurring windows are a ``BusinessCalendar`` whose open spans are the maintenance
+/// The recurring windows are a `BusinessCalendar` whose open spans are the maintenance
 /// windows (`"Sunday 02:00-06:00 Europe/Berlin"` is a calendar open Sunday `02:00-06:00`),
 /// so overnight windows, holidays that cancel a window, and daylight-saving days follow the
 /// calendar's documented rules. Maintenance suppresses notifications and is counted apart
@@ -34,7 +34,7 @@ public struct MaintenanceSchedule: Sendable, Hashable, Codable {
     /// The maintenance windows that meet `range`, cut to it, merged and sorted.
     ///
     /// - Throws: ``MonitoringError`` `invalidCalendar` when the weekly calendar cannot be
-    ///   compiled over `range` (longer than ``BusinessCalendar/maximumHorizonDays``).
+    ///   compiled over `range` (longer than `BusinessCalendar.maximumHorizonDays`).
     /// - Complexity: O(k log k) for k windows in the range.
     public func windows(in range: DateRange) throws(MonitoringError) -> [DateRange] {
         var pieces = ranges.compactMap { $0.intersection(range) }.filter { !$0.isEmpty }
