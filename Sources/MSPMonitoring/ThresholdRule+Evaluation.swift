@@ -109,38 +109,88 @@ struct RegularInstants: InstantColumn {
 /// Samples the batch loop checks at once before skipping them.
 let quietBlockSize = 32
 
-/// Whether every value of `values[start..<start + quietBlockSize]` is finite and keeps the
-/// hysteresis level `level` (with its trigger levels `critical` and `warning`): a block
-/// that changes nothing. Branch-free, so that it vectorises.
-@inline(__always)
-func blockIsQuiet<Test: FailTest>(
-    _: Test.Type, _ values: UnsafeBufferPointer<Double>, from start: Int, level: UInt8,
-    critical: Double, warning: Double
-) -> Bool {
-    var bad: UInt8 = 0
-    let end = start + quietBlockSize
-    switch level {
-    case 0:
-        for index in start..<end {
-            let value = values[index]
-            bad |=
-                (value.magnitude < .infinity ? 0 : 1) | (Test.fails(value, critical) ? 1 : 0)
-                | (Test.fails(value, warning) ? 1 : 0)
-        }
-    case 1:
-        for index in start..<end {
-            let value = values[index]
-            bad |=
-                (value.magnitude < .infinity ? 0 : 1) | (Test.fails(value, critical) ? 1 : 0)
-                | (Test.fails(value, warning) ? 0 : 1)
-        }
-    default:
-        for index in start..<end {
-            let value = values[index]
-            bad |= (value.magnitude < .infinity ? 0 : 1) | (Test.fails(value, critical) ? 0 : 1)
-        }
+/// Doubles as ordered 64-bit keys: `a < b` exactly when `key(a) < key(b)` for non-NaN
+/// values (−0.0 and +0.0 get the neighbouring keys −1 and 0), and every NaN falls outside
+/// the keys of finite values. Built from SSE2-friendly integer operations only.
+enum OrderedKey {
+    @inline(__always)
+    static func of(_ value: Double) -> Int64 {
+        let bits = Int64(bitPattern: value.bitPattern)
+        let negative = Int64(bitPattern: value.bitPattern >> 63)
+        return bits ^ ((0 &- negative) & .max)
     }
-    return bad == 0
+
+    /// The key of the largest finite double.
+    static let greatestFinite = of(.greatestFiniteMagnitude)
+    /// The key of the smallest (most negative) finite double.
+    static let leastFinite = of(-.greatestFiniteMagnitude)
+
+    /// The least key of a value `>= level`.
+    static func atLeast(_ level: Double) -> Int64 { level == 0 ? -1 : of(level) }
+    /// The greatest key of a value `<= level`.
+    static func atMost(_ level: Double) -> Int64 { level == 0 ? 0 : of(level) }
+    /// The least key of a value `> level`.
+    static func above(_ level: Double) -> Int64 { atMost(level) &+ 1 }
+    /// The greatest key of a value `< level`.
+    static func below(_ level: Double) -> Int64 { atLeast(level) &- 1 }
+}
+
+/// The finite values that keep a hysteresis level, as a closed range of ordered keys:
+/// a sample whose key lies in it changes nothing in a stable state.
+struct QuietRange {
+    let low: Int64
+    let high: Int64
+
+    /// The quiet keys at `level` with trigger levels `critical` and `warning` (missing
+    /// levels are infinities on the healthy side).
+    init(comparison: ThresholdRule.Comparison, level: UInt8, critical: Double, warning: Double) {
+        var low = OrderedKey.leastFinite
+        var high = OrderedKey.greatestFinite
+        // "fails" is `v > x` etc.; "passes" its complement for ordered values.
+        func passes(_ level: Double) {
+            switch comparison {
+            case .greaterThan: high = min(high, OrderedKey.atMost(level))
+            case .greaterThanOrEqual: high = min(high, OrderedKey.below(level))
+            case .lessThan: low = max(low, OrderedKey.atLeast(level))
+            case .lessThanOrEqual: low = max(low, OrderedKey.above(level))
+            }
+        }
+        func fails(_ level: Double) {
+            switch comparison {
+            case .greaterThan: low = max(low, OrderedKey.above(level))
+            case .greaterThanOrEqual: low = max(low, OrderedKey.atLeast(level))
+            case .lessThan: high = min(high, OrderedKey.below(level))
+            case .lessThanOrEqual: high = min(high, OrderedKey.atMost(level))
+            }
+        }
+        switch level {
+        case 0:
+            passes(critical)
+            passes(warning)
+        case 1:
+            passes(critical)
+            fails(warning)
+        default:
+            fails(critical)
+        }
+        self.low = low
+        self.high = high
+    }
+
+    /// Whether every value of `values[start..<start + quietBlockSize]` lies in the range:
+    /// a block that changes nothing. A key `k` is inside exactly when neither `k − low` nor
+    /// `high − k` is negative (when one wraps, the other is negative too), so the loop is
+    /// branch-free integer arithmetic that vectorises.
+    @inline(__always)
+    func contains(_ values: UnsafeBufferPointer<Double>, from start: Int) -> Bool {
+        guard low <= high else { return false }
+        var signs: Int64 = 0
+        for index in start..<(start + quietBlockSize) {
+            let key = OrderedKey.of(values[index])
+            signs |= (key &- low) | (high &- key)
+        }
+        return signs >= 0
+    }
 }
 
 extension ThresholdRule {
@@ -313,6 +363,8 @@ extension ThresholdRule {
                 var last = state.lastSampleMilliseconds ?? instants.instant(0)
                 var level = state.level
                 var (critical, warning) = table.levels(for: level)
+                var quiet = QuietRange(
+                    comparison: comparison, level: level, critical: critical, warning: warning)
                 var stable = isStable(state)
                 let silenceBound = UInt64(bitPattern: silence)
                 while index < count {
@@ -321,9 +373,7 @@ extension ThresholdRule {
                         instants.gapsWithin(
                             from: index, count: quietBlockSize, after: last,
                             silence: silenceBound),
-                        blockIsQuiet(
-                            Test.self, values, from: index, level: level, critical: critical,
-                            warning: warning)
+                        quiet.contains(values, from: index)
                     {
                         last = instants.instant(index + quietBlockSize - 1)
                         index += quietBlockSize
@@ -345,6 +395,9 @@ extension ThresholdRule {
                     last = instant
                     level = state.level
                     (critical, warning) = table.levels(for: level)
+                    quiet = QuietRange(
+                        comparison: comparison, level: level, critical: critical,
+                        warning: warning)
                     stable = isStable(state)
                     index &+= 1
                 }

@@ -97,6 +97,46 @@ private func randomRule(_ generator: inout SplitMix64) throws -> ThresholdRule {
         }
     }
 
+    @Test func batchEqualsOneByOneAtZeroAndExtremes() throws {
+        // Levels at zero and at the ends of the doubles, values from -0.0, +0.0, the
+        // smallest subnormals and the largest finite magnitudes, in long steady runs: the
+        // batch loop's ordered-key blocks agree with the one-by-one comparisons.
+        let tiny = Double.leastNonzeroMagnitude
+        let huge = Double.greatestFiniteMagnitude
+        let pool: [Double] = [-0.0, 0.0, tiny, -tiny, 1, -1, huge, -huge, 0.5]
+        try checkProperty(seed: 0x2E60) { generator in
+            let comparison = generator.element(of: ThresholdRule.Comparison.allCases)
+            let higher = comparison.higherIsWorse
+            let (warning, critical): (Double, Double) =
+                generator.element(of: [(0.0, 1.0), (-1.0, 0.0), (0.0, huge), (-huge, 0.0)])
+            let rule = try ThresholdRule(
+                comparison: comparison, warning: higher ? warning : critical,
+                critical: higher ? critical : warning)
+            var values: [Double] = []
+            var value = generator.element(of: pool)
+            for _ in 0..<generator.int(in: 0...200) {
+                if generator.chance(1, in: 30) { value = generator.element(of: pool) }
+                values.append(value)
+            }
+            let instants = (0..<Int64(values.count)).map { $0 * 10 }
+            var single = ThresholdRuleState()
+            var singleTransitions: [RuleTransition] = []
+            for (value, instant) in zip(values, instants) {
+                let step = try rule.evaluate(
+                    single, sample: MetricSample(value: value, milliseconds: instant))
+                single = step.state
+                singleTransitions += step.transitions
+            }
+            let batch = try rule.evaluate(
+                values: values, instants: instants, from: ThresholdRuleState())
+            let input = "rule \(rule) values \(values)"
+            if batch.state != single || batch.transitions != singleTransitions {
+                return (input, "batch differs")
+            }
+            return (input, nil)
+        }
+    }
+
     @Test func regularSeriesEqualsExplicitInstants() throws {
         // The regular-series batch equals the batch with the instants written out.
         try checkProperty(seed: 0x5E61_0A12) { generator in

@@ -410,6 +410,15 @@ import Testing
         ) {
             try rule.evaluate(values: values, instants: instants, from: ThresholdRuleState())
         }
+        for infinite in [Double.infinity, -.infinity] {
+            var extreme = values
+            extreme[40] = infinite
+            #expect(throws: MonitoringError.nonFiniteValue(infinite, field: "values[40]")) {
+                try rule.evaluate(
+                    values: extreme, instants: (0..<Int64(100)).map { $0 * 1_000 },
+                    from: ThresholdRuleState())
+            }
+        }
         var poisoned = values
         poisoned[70] = .nan
         #expect(throws: MonitoringError.nonFiniteValue(.nan, field: "values[70]")) {
