@@ -109,58 +109,35 @@ struct RegularInstants: InstantColumn {
 /// Samples the batch loop checks at once before skipping them.
 let quietBlockSize = 32
 
-/// Doubles as ordered 64-bit keys: `a < b` exactly when `key(a) < key(b)` for non-NaN
-/// values (−0.0 and +0.0 get the neighbouring keys −1 and 0), and every NaN falls outside
-/// the keys of finite values. Built from SSE2-friendly integer operations only.
-enum OrderedKey {
-    @inline(__always)
-    static func of(_ value: Double) -> Int64 {
-        let bits = Int64(bitPattern: value.bitPattern)
-        let negative = Int64(bitPattern: value.bitPattern >> 63)
-        return bits ^ ((0 &- negative) & .max)
-    }
-
-    /// The key of the largest finite double.
-    static let greatestFinite = of(.greatestFiniteMagnitude)
-    /// The key of the smallest (most negative) finite double.
-    static let leastFinite = of(-.greatestFiniteMagnitude)
-
-    /// The least key of a value `>= level`.
-    static func atLeast(_ level: Double) -> Int64 { level == 0 ? -1 : of(level) }
-    /// The greatest key of a value `<= level`.
-    static func atMost(_ level: Double) -> Int64 { level == 0 ? 0 : of(level) }
-    /// The least key of a value `> level`.
-    static func above(_ level: Double) -> Int64 { atMost(level) &+ 1 }
-    /// The greatest key of a value `< level`.
-    static func below(_ level: Double) -> Int64 { atLeast(level) &- 1 }
-}
-
-/// The finite values that keep a hysteresis level, as a closed range of ordered keys:
-/// a sample whose key lies in it changes nothing in a stable state.
+/// The finite values that keep a hysteresis level, as a closed range `low...high` of
+/// doubles: a sample inside it changes nothing in a stable state.
+///
+/// Strict comparisons become closed bounds through the neighbouring double (`v > x` is
+/// `v >= x.nextUp`), and the bounds stay finite, so NaN and the infinities are never
+/// inside; −0.0 and +0.0 compare equal here exactly as in the comparisons themselves.
 struct QuietRange {
-    let low: Int64
-    let high: Int64
+    let low: Double
+    let high: Double
 
-    /// The quiet keys at `level` with trigger levels `critical` and `warning` (missing
+    /// The quiet values at `level` with trigger levels `critical` and `warning` (missing
     /// levels are infinities on the healthy side).
     init(comparison: ThresholdRule.Comparison, level: UInt8, critical: Double, warning: Double) {
-        var low = OrderedKey.leastFinite
-        var high = OrderedKey.greatestFinite
-        // "fails" is `v > x` etc.; "passes" its complement for ordered values.
+        var low = -Double.greatestFiniteMagnitude
+        var high = Double.greatestFiniteMagnitude
         func passes(_ level: Double) {
             switch comparison {
-            case .greaterThan: high = min(high, OrderedKey.atMost(level))
-            case .greaterThanOrEqual: high = min(high, OrderedKey.below(level))
-            case .lessThan: low = max(low, OrderedKey.atLeast(level))
-            case .lessThanOrEqual: low = max(low, OrderedKey.above(level))
+            case .greaterThan: high = min(high, level)
+            case .greaterThanOrEqual: high = min(high, level.nextDown)
+            case .lessThan: low = max(low, level)
+            case .lessThanOrEqual: low = max(low, level.nextUp)
             }
         }
         func fails(_ level: Double) {
             switch comparison {
-            case .greaterThan: low = max(low, OrderedKey.above(level))
-            case .greaterThanOrEqual: low = max(low, OrderedKey.atLeast(level))
-            case .lessThan: high = min(high, OrderedKey.below(level))
-            case .lessThanOrEqual: high = min(high, OrderedKey.atMost(level))
+            case .greaterThan: low = max(low, level.nextUp)
+            case .greaterThanOrEqual: low = max(low, level)
+            case .lessThan: high = min(high, level.nextDown)
+            case .lessThanOrEqual: high = min(high, level)
             }
         }
         switch level {
@@ -178,18 +155,23 @@ struct QuietRange {
     }
 
     /// Whether every value of `values[start..<start + quietBlockSize]` lies in the range:
-    /// a block that changes nothing. A key `k` is inside exactly when neither `k − low` nor
-    /// `high − k` is negative (when one wraps, the other is negative too), so the loop is
-    /// branch-free integer arithmetic that vectorises.
+    /// a block that changes nothing. Branch-free, so that it vectorises.
     @inline(__always)
     func contains(_ values: UnsafeBufferPointer<Double>, from start: Int) -> Bool {
-        guard low <= high else { return false }
-        var signs: Int64 = 0
-        for index in start..<(start + quietBlockSize) {
-            let key = OrderedKey.of(values[index])
-            signs |= (key &- low) | (high &- key)
+        guard let base = values.baseAddress, start + quietBlockSize <= values.count else {
+            return false
         }
-        return signs >= 0
+        let raw = UnsafeRawPointer(base + start)
+        let lows = SIMD8<Double>(repeating: low)
+        let highs = SIMD8<Double>(repeating: high)
+        var outside = SIMDMask<SIMD8<Int64>>(repeating: false)
+        for chunk in 0..<(quietBlockSize / 8) {
+            let vector = raw.loadUnaligned(
+                fromByteOffset: chunk * 8 * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+            // NaN fails both ordered comparisons, so it is caught by `vector .!= vector`.
+            outside .|= (vector .< lows) .| (vector .> highs) .| (vector .!= vector)
+        }
+        return !any(outside)
     }
 }
 
