@@ -148,6 +148,40 @@ public struct StateTimeline: Sendable, Hashable {
         try self.init(changes: changes)
     }
 
+    /// Creates a timeline from a threshold rule's transitions: firing at `downFrom` or
+    /// worse is down, the explicit unknown state is unknown, anything else (ok, pending,
+    /// firing below `downFrom`) is up.
+    ///
+    /// ```
+    /// start 0 (ok); 10:00 ok -> firing(critical); 10:05 firing -> unknown; 10:20 unknown -> ok
+    /// up [0, 10:00), down [10:00, 10:05), unknown [10:05, 10:20), up from 10:20
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - transitions: The rule's transitions, oldest first (as evaluations return them).
+    ///   - startMilliseconds: When monitoring began, in the state before the first
+    ///     transition (the `from` of the first, or ok).
+    ///   - downFrom: The least firing severity that counts as down; critical by default.
+    /// - Throws: ``MonitoringError`` `instantOutOfRange`.
+    public init(
+        transitions: [RuleTransition], startMilliseconds: Int64, downFrom: Severity = .critical
+    ) throws(MonitoringError) {
+        try InstantBounds.check(startMilliseconds, field: "startMilliseconds")
+        func state(_ status: RuleStatus) -> AvailabilityState {
+            switch status {
+            case .firing(let severity): severity >= downFrom ? .down : .up
+            case .unknown: .unknown
+            case .ok, .pending: .up
+            }
+        }
+        let initial = transitions.first.map { state($0.from) } ?? .up
+        try self.init(
+            changes: [StateChange(milliseconds: startMilliseconds, state: initial)]
+                + transitions.map {
+                    StateChange(milliseconds: $0.milliseconds, state: state($0.to))
+                })
+    }
+
     /// The index of the last change at or before `instant`, or -1.
     func indexOfChange(atOrBefore instant: Int64) -> Int {
         var low = 0

@@ -153,6 +153,35 @@ private func notify(_ kind: AlertNotification.Kind, _ group: String, _ keys: [St
                 == TimedAlertEffect(milliseconds: 90 * minute, effect: .opened(cpu, .critical)))
     }
 
+    @Test func weeklyMaintenanceWindowFromASchedule() throws {
+        // Every Thursday 01:00-02:00 in UTC (2026-01-01 is a Thursday), compiled into the
+        // policy's windows for the first week. A problem at 01:30 waits for 02:00; one at
+        // 03:00 notifies at once.
+        let weekly = try BusinessCalendar(
+            timeZone: "UTC", weeklyHours: [.thursday: [try .init("01:00", "02:00")]])
+        let windows = try MaintenanceSchedule(weekly: weekly).windows(
+            in: range(newYear2026, newYear2026 + 7 * day))
+        #expect(windows == [try range(newYear2026 + hour, newYear2026 + 2 * hour)])
+        let policy = try AlertPolicy(
+            maintenance: [ScopedMaintenance(scope: .everything, windows: windows)])
+        let other = AlertKey("d2/disk")
+        var book = try policy.reduce(
+            AlertBook(), .problem(cpu, subject: try onSite("d1"), severity: .critical),
+            at: newYear2026 + 90 * minute
+        ).book
+        #expect(policy.nextWakeUp(book) == newYear2026 + 2 * hour)
+        let exit = try policy.reduce(book, .tick, at: newYear2026 + 2 * hour)
+        #expect(exit.effects == [notify(.problem, "alert:d1/cpu", ["d1/cpu"])])
+        book = exit.book
+        let later = try policy.reduce(
+            book, .problem(other, subject: try onSite("d2"), severity: .warning),
+            at: newYear2026 + 3 * hour)
+        #expect(
+            later.effects == [
+                .opened(other, .warning), notify(.problem, "alert:d2/disk", ["d2/disk"]),
+            ])
+    }
+
     @Test func siteFirewallDownSuppressesItsDevices() throws {
         // The firewall of site s1 is a dependency parent for the whole site.
         //   0   firewall problem    -> notify [firewall]

@@ -51,6 +51,37 @@ func change(_ offset: Int64, _ state: AvailabilityState) -> StateChange {
         #expect(early.first?.range.duration == .milliseconds(hour))
     }
 
+    @Test func outagesFromARulesTransitions() throws {
+        // > 80 warning, > 90 critical, unknown after 15 min of silence; samples at minutes
+        // 0 (50), 10 (85), 20 (95), 21 (95), then nothing until 40 (50):
+        //   warning firing [10, 20) is up (below critical), down [20, 36), unknown [36, 40)
+        //   (the silence starts at 21 + 15), up from 40. Over [0, 60): up 10 + 10 + 20 =
+        //   40 min, down 16 min, unknown 4 min.
+        let rule = try ThresholdRule(
+            comparison: .greaterThan, warning: 80, critical: 90,
+            noData: .init(silenceMilliseconds: 15 * minute, action: .unknown))
+        let run = try rule.evaluate(
+            values: [50, 85, 95, 95, 50],
+            instants: [0, 10, 20, 21, 40].map { newYear2026 + $0 * minute },
+            from: ThresholdRuleState())
+        let timeline = try StateTimeline(
+            transitions: run.transitions, startMilliseconds: newYear2026)
+        let outages = timeline.outages(in: try range(newYear2026, newYear2026 + hour))
+        #expect(
+            outages == [
+                Outage(
+                    range: try range(newYear2026 + 20 * minute, newYear2026 + 36 * minute),
+                    kind: .down),
+                Outage(
+                    range: try range(newYear2026 + 36 * minute, newYear2026 + 40 * minute),
+                    kind: .unknown),
+            ])
+        let report = timeline.availability(in: try range(newYear2026, newYear2026 + hour))
+        #expect(report.upMilliseconds == 40 * minute)
+        #expect(report.downMilliseconds == 16 * minute)
+        #expect(report.unknownMilliseconds == 4 * minute)
+    }
+
     @Test func outOfOrderChangesAreOrderedAndTheLastAtAnInstantWins() throws {
         let ordered = try StateTimeline(changes: [
             change(0, .up), change(20 * minute, .down), change(25 * minute, .up),
