@@ -1,4 +1,7 @@
 /// One metric sample: a finite value at an instant (milliseconds since 1970).
+///
+/// JSON: `{"value": 85.5, "milliseconds": 1767225600000}`; decoding validates as the
+/// initialiser does.
 public struct MetricSample: Sendable, Hashable, Codable {
     /// The measured value.
     public let value: Double
@@ -14,6 +17,16 @@ public struct MetricSample: Sendable, Hashable, Codable {
         try InstantBounds.check(milliseconds, field: "milliseconds")
         self.value = value
         self.milliseconds = milliseconds
+    }
+
+    private enum CodingKeys: String, CodingKey { case value, milliseconds }
+
+    /// Decodes and validates the documented JSON object.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            value: container.decode(Double.self, forKey: .value),
+            milliseconds: container.decode(Int64.self, forKey: .milliseconds))
     }
 }
 

@@ -480,6 +480,16 @@ import Testing
         let again = try JSONDecoder().decode(
             ThresholdRule.self, from: JSONEncoder().encode(rule))
         #expect(again == rule)
+        let sample = #"{"value": 85.5, "milliseconds": 1767225600000}"#
+        #expect(
+            try JSONDecoder().decode(MetricSample.self, from: Data(sample.utf8))
+                == MetricSample(value: 85.5, milliseconds: 1_767_225_600_000))
+        let late = #"{"value": 1, "milliseconds": 9223372036854775807}"#
+        #expect(
+            throws: MonitoringError.instantOutOfRange(.max, field: "milliseconds")
+        ) {
+            try JSONDecoder().decode(MetricSample.self, from: Data(late.utf8))
+        }
         let bad = #"{"comparison": ">", "warning": 90, "critical": 80}"#
         #expect(throws: MonitoringError.warningBeyondCritical(warning: 90, critical: 80)) {
             try JSONDecoder().decode(ThresholdRule.self, from: Data(bad.utf8))
