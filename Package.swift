@@ -14,10 +14,13 @@ let package = Package(
     products: [
         .library(name: "MSPCore", targets: ["MSPCore"]),
         .library(name: "MSPInventory", targets: ["MSPInventory"]),
+        .library(name: "MSPMonitoring", targets: ["MSPMonitoring"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "MSPCore", swiftSettings: sharedSettings),
+        .target(
+            name: "MSPMonitoring", dependencies: ["MSPCore"], swiftSettings: sharedSettings),
         .target(
             name: "MSPTestSupport",
             path: "Tests/MSPTestSupport",
@@ -32,6 +35,11 @@ let package = Package(
         .testTarget(
             name: "MSPInventoryTests",
             dependencies: ["MSPInventory", "MSPTestSupport"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "MSPMonitoringTests",
+            dependencies: ["MSPMonitoring", "MSPTestSupport"],
             swiftSettings: sharedSettings
         ),
     ],

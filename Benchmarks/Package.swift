@@ -62,6 +62,7 @@ let package = Package(
         benchmarkTarget("MoneyBenchmarks", measuring: ["MSPCore"]),
         benchmarkTarget("CalendarBenchmarks", measuring: ["MSPCore"]),
         benchmarkTarget("InventoryBenchmarks", measuring: ["MSPCore", "MSPInventory"]),
+        benchmarkTarget("MonitoringBenchmarks", measuring: ["MSPCore", "MSPMonitoring"]),
     ],
     swiftLanguageModes: [.v6]
 )
