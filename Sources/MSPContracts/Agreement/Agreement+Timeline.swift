@@ -131,6 +131,11 @@ extension Agreement {
         -> LocalDate
     {
         let receiptShift = noticePeriod.counting == .afterReceiptDay ? -1 : 0
+        // Zero notice counting the receipt day would give the term's end itself: notice must
+        // still arrive within the term, so the deadline is the term's last day.
+        if noticePeriod.amount == 0 && receiptShift == 0 {
+            return try Agreement.date(endDate, addingDays: -1, field: "noticeDeadline")
+        }
         switch noticePeriod.unit {
         case .months:
             let first = try date(

@@ -16,6 +16,10 @@ import MSPCore
 /// ending 2026-02-28 (13 months) and one month's notice counting the receipt day, the
 /// deadline is start + 12 months = 2026-01-31, not 2026-02-28 − 1 month = 2026-01-28.
 ///
+/// Zero notice counting the receipt day would put the deadline on *E*, outside the term; it
+/// is the term's last day (*E* − 1 day) instead, the same as zero notice after the receipt
+/// day. Every deadline therefore falls within its term.
+///
 /// Worked example: a term ending on 2028-03-15 with three months' notice. Counting the
 /// receipt day, notice received on 2027-12-15 is in time (the notice period runs
 /// 2027-12-15 ... 2028-03-14, three months); counting from the day after receipt it must be
