@@ -31,7 +31,10 @@ private func randomAgreement(_ generator: inout SplitMix64) throws -> Agreement 
         initialTermMonths: initial, renewal: renewal, noticePeriod: notice,
         minimumTermMonths: generator.int(in: 0...initial), timeZoneIdentifier: "UTC",
         pricePlans: DatedAssignments(PricePlanID("p"), from: start),
-        slaPolicies: DatedAssignments(SLAPolicyID("s"), from: start))
+        slaPolicies: DatedAssignments(SLAPolicyID("s"), from: start),
+        escalation: Bool.random(using: &generator)
+            ? try PriceEscalation(
+                method: .fixed(Percentage(2)), compounding: true, rounding: .halfEven) : nil)
 }
 
 /// Describes an agreement for a failure report.
@@ -177,6 +180,37 @@ private func summary(_ agreement: Agreement) -> String {
                 return (input, "on \(date): term \(String(describing: status.termIndex))")
             }
             return (input, nil)
+        }
+    }
+
+    @Test func aSubRangeOfTheTimelineIsTheWholeTimelineFiltered() throws {
+        try checkProperty(seed: 0x5B_4A7E, cases: 10_000) { generator in
+            let agreement = try randomAgreement(&generator)
+            let wideFrom = try agreement.startDate.adding(days: -40)
+            let wideThrough = try agreement.startDate.adding(days: 5000)
+            let wide = try agreement.timeline(from: wideFrom, through: wideThrough)
+            let from = try wideFrom.adding(days: generator.int(in: 0...4000))
+            let through = try from.adding(
+                days: generator.int(
+                    in: 0...(wideFrom.days(to: wideThrough) - wideFrom.days(to: from))))
+            let part = try agreement.timeline(from: from, through: through)
+            let expected = wide.milestones.filter { $0.date >= from && $0.date <= through }
+            guard part.milestones == expected else {
+                return (
+                    summary(agreement) + " \(from)...\(through)",
+                    "\(part.milestones) != \(expected)"
+                )
+            }
+            // Milestones are ordered by date, then kind, then term.
+            let ordered = zip(wide.milestones, wide.milestones.dropFirst()).allSatisfy {
+                ($0.date, $0.kindRank, $0.termIndex) < ($1.date, $1.kindRank, $1.termIndex)
+            }
+            guard ordered else { return (summary(agreement), "unordered \(wide.milestones)") }
+            let expectedTerms = wide.terms.filter { $0.endDate > from && $0.startDate <= through }
+            guard part.terms == expectedTerms else {
+                return (summary(agreement) + " \(from)...\(through)", "terms \(part.terms)")
+            }
+            return (summary(agreement), nil)
         }
     }
 }

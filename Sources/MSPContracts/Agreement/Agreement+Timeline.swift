@@ -4,7 +4,7 @@ import MSPCore
 ///
 /// Dates are local to the agreement's time zone; ``endDate`` is exclusive, so a term's end
 /// date is the next term's start date.
-public struct AgreementTerm: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct AgreementTerm: Sendable, Hashable, CustomStringConvertible {
     /// 0 for the initial term, *k* for the *k*-th renewal.
     public let index: Int
     /// The first day of the term.
@@ -189,54 +189,125 @@ extension Agreement {
         guard from <= through else { throw .invalidRange(from: from, to: through) }
         var terms: [AgreementTerm] = []
         var milestones: [AgreementMilestone] = []
+        var escalations = try EscalationCursor(agreement: self, from: from, through: through)
         if through >= startDate, let first = try termIndex(containing: max(from, startDate)) {
-            var index = first
-            while true {
-                let term = try term(at: index)
-                guard term.startDate <= through else { break }
+            let last = try termIndex(containing: through) ?? first
+            terms.reserveCapacity(last - first + 1)
+            milestones.reserveCapacity(2 * (last - first) + 3 + (through.year - from.year))
+            var start: LocalDate? = nil
+            for index in first...last {
+                let term = try term(at: index, knownStart: start)
+                start = term.endDate
                 terms.append(term)
-                if let deadline = term.noticeDeadline, deadline >= from, deadline <= through {
-                    milestones.append(
-                        AgreementMilestone(date: deadline, kind: .noticeDeadline, termIndex: index))
-                }
+                // Within a term the renewal (its start) precedes its deadline, except that on
+                // one date a deadline sorts first.
+                var renewalMilestone: AgreementMilestone?
                 if index > 0, term.startDate >= from {
-                    milestones.append(
-                        AgreementMilestone(date: term.startDate, kind: .renewal, termIndex: index))
+                    renewalMilestone = AgreementMilestone(
+                        date: term.startDate, kind: .renewal, termIndex: index)
                 }
-                if renewal.kind == .none {
-                    if term.endDate <= through {
-                        milestones.append(
-                            AgreementMilestone(date: term.endDate, kind: .expiry, termIndex: index))
-                    }
-                    break
+                var deadlineMilestone: AgreementMilestone?
+                if let deadline = term.noticeDeadline, deadline >= from, deadline <= through {
+                    deadlineMilestone = AgreementMilestone(
+                        date: deadline, kind: .noticeDeadline, termIndex: index)
                 }
-                index += 1
+                if let deadline = deadlineMilestone, deadline.date == term.startDate {
+                    try escalations.append(deadline, to: &milestones)
+                    deadlineMilestone = nil
+                }
+                if let renewal = renewalMilestone {
+                    try escalations.append(renewal, to: &milestones)
+                }
+                if let deadline = deadlineMilestone {
+                    try escalations.append(deadline, to: &milestones)
+                }
+                if renewal.kind == .none, term.endDate <= through {
+                    try escalations.append(
+                        AgreementMilestone(date: term.endDate, kind: .expiry, termIndex: index),
+                        to: &milestones)
+                }
             }
         }
-        if escalation != nil {
-            try appendEscalations(from: from, through: through, to: &milestones)
+        // A range that begins on the expiry of a non-renewing agreement holds no term, but
+        // still holds the expiry.
+        if renewal.kind == .none, terms.isEmpty {
+            let end = try date(monthsAfterStart: initialTermMonths, field: "expiry")
+            if end >= from, end <= through {
+                try escalations.append(
+                    AgreementMilestone(date: end, kind: .expiry, termIndex: 0), to: &milestones)
+            }
         }
-        milestones.sort {
-            ($0.date, $0.kindRank, $0.termIndex) < ($1.date, $1.kindRank, $1.termIndex)
-        }
+        try escalations.flush(to: &milestones)
         return AgreementTimeline(terms: terms, milestones: milestones)
     }
 
-    /// Appends the anniversaries (start + 12 *n* months, *n* >= 1) within the range and
-    /// before the projected end.
-    private func appendEscalations(
-        from: LocalDate, through: LocalDate, to milestones: inout [AgreementMilestone]
-    ) throws(ContractError) {
-        var anniversary = max(1, from <= startDate ? 1 : (try wholeMonths(to: from) + 11) / 12)
-        while true {
-            if let end = projectedEndMonth, anniversary * 12 >= end { return }
-            let date = try date(monthsAfterStart: anniversary * 12, field: "escalation")
-            if date > through { return }
-            if date >= from {
-                milestones.append(
-                    AgreementMilestone(date: date, kind: .escalation, termIndex: anniversary))
-            }
-            anniversary += 1
+    /// Term `index`, reusing its start date when the caller already has it.
+    private func term(at index: Int, knownStart: LocalDate?) throws(ContractError)
+        -> AgreementTerm
+    {
+        guard let knownStart else { return try term(at: index) }
+        let startMonth = startMonth(ofTerm: index)
+        let endMonth = index == 0 ? initialTermMonths : startMonth + renewalMonths
+        let end = try date(monthsAfterStart: endMonth, field: "termIndex")
+        return AgreementTerm(
+            index: index, startDate: knownStart, endDate: end, startMonth: startMonth,
+            endMonth: endMonth,
+            noticeDeadline: renewal.kind == .tacit
+                ? try noticeDeadline(endMonth: endMonth, endDate: end) : nil)
+    }
+}
+
+/// The escalation anniversaries of a range, produced in order and merged into the term
+/// milestones without a sort.
+private struct EscalationCursor {
+    let agreement: Agreement
+    let through: LocalDate
+    /// The next anniversary number and its date, or `nil` when there are no more.
+    var next: (number: Int, date: LocalDate)?
+
+    init(agreement: Agreement, from: LocalDate, through: LocalDate) throws(ContractError) {
+        self.agreement = agreement
+        self.through = through
+        guard agreement.escalation != nil else { return }
+        var number = 1
+        if from > agreement.startDate {
+            number = max(1, (try agreement.wholeMonths(to: from)) / 12)
+        }
+        next = try anniversary(number)
+        while let current = next, current.date < from { next = try anniversary(current.number + 1) }
+    }
+
+    /// Anniversary `number` when it is within the range and before the projected end.
+    private func anniversary(_ number: Int) throws(ContractError) -> (number: Int, date: LocalDate)?
+    {
+        if let end = agreement.projectedEndMonth, number * 12 >= end { return nil }
+        let date = try agreement.date(monthsAfterStart: number * 12, field: "escalation")
+        return date > through ? nil : (number, date)
+    }
+
+    /// Appends the anniversaries ordered before `milestone`, then `milestone`.
+    mutating func append(_ milestone: AgreementMilestone, to milestones: inout [AgreementMilestone])
+        throws(ContractError)
+    {
+        while let current = next,
+            (current.date, 2, current.number)
+                < (milestone.date, milestone.kindRank, milestone.termIndex)
+        {
+            milestones.append(
+                AgreementMilestone(date: current.date, kind: .escalation, termIndex: current.number)
+            )
+            next = try anniversary(current.number + 1)
+        }
+        milestones.append(milestone)
+    }
+
+    /// Appends the remaining anniversaries.
+    mutating func flush(to milestones: inout [AgreementMilestone]) throws(ContractError) {
+        while let current = next {
+            milestones.append(
+                AgreementMilestone(date: current.date, kind: .escalation, termIndex: current.number)
+            )
+            next = try anniversary(current.number + 1)
         }
     }
 }

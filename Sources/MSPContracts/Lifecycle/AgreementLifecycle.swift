@@ -130,10 +130,17 @@ extension Agreement {
     ///   happen (its index in the sorted order), `dateOutOfRange`.
     /// - Complexity: O(*e* log *e*) for *e* events.
     public func lifecycle(events: [AgreementEvent]) throws(ContractError) -> AgreementLifecycle {
-        let sorted = events.enumerated().sorted {
-            ($0.element.date, $0.element.rank, $0.offset)
-                < ($1.element.date, $1.element.rank, $1.offset)
-        }.map(\.element)
+        // Events usually arrive in order; then they are used as given, with no copy.
+        let inOrder = zip(events, events.dropFirst()).allSatisfy {
+            ($0.date, $0.rank) <= ($1.date, $1.rank)
+        }
+        let sorted =
+            inOrder
+            ? events
+            : events.enumerated().sorted {
+                ($0.element.date, $0.element.rank, $0.offset)
+                    < ($1.element.date, $1.element.rank, $1.offset)
+            }.map(\.element)
         var signedOn: LocalDate?
         var noticeGivenOn: LocalDate?
         var endMonth = renewal.kind == .tacit ? nil : initialTermMonths as Int?
