@@ -213,4 +213,13 @@ private func summary(_ agreement: Agreement) -> String {
             return (summary(agreement), nil)
         }
     }
+
+    @Test func dateOrdinalsOrderLikeDates() throws {
+        try checkProperty(seed: 0x0D_DA7E, cases: 10_000) { generator in
+            let a = try LocalDate(parsing: "2000-01-01").adding(days: generator.int(in: 0...40_000))
+            let b = try a.adding(days: generator.int(in: -400...400))
+            let agrees = (a < b) == (a.ordinal < b.ordinal) && (a == b) == (a.ordinal == b.ordinal)
+            return ("\(a) \(b)", agrees ? nil : "ordinals disagree with <")
+        }
+    }
 }

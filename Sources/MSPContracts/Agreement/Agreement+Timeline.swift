@@ -154,7 +154,7 @@ extension Agreement {
     /// - Throws: ``ContractError`` `dateOutOfRange` near year 9999.
     /// - Complexity: O(1).
     public func termIndex(containing date: LocalDate) throws(ContractError) -> Int? {
-        guard date >= startDate else { return nil }
+        guard date.ordinal >= startDate.ordinal else { return nil }
         let months = try wholeMonths(to: date)
         if months < initialTermMonths { return 0 }
         guard renewal.kind != .none else { return nil }
@@ -186,32 +186,51 @@ extension Agreement {
     public func timeline(from: LocalDate, through: LocalDate) throws(ContractError)
         -> AgreementTimeline
     {
-        guard from <= through else { throw .invalidRange(from: from, to: through) }
+        try timeline(from: from, through: through, collectingTerms: true)
+    }
+
+    /// The timeline, with the terms left out when `collectingTerms` is false (reminders need
+    /// only the milestones).
+    internal func timeline(from: LocalDate, through: LocalDate, collectingTerms: Bool)
+        throws(ContractError) -> AgreementTimeline
+    {
+        guard from.ordinal <= through.ordinal else {
+            throw .invalidRange(from: from, to: through)
+        }
         var terms: [AgreementTerm] = []
         var milestones: [AgreementMilestone] = []
-        var escalations = try EscalationCursor(agreement: self, from: from, through: through)
-        if through >= startDate, let first = try termIndex(containing: max(from, startDate)) {
+        var escalations = try EscalationCursor(
+            agreement: self, from: from, through: through)
+        var anyTerm = false
+        if through.ordinal >= startDate.ordinal,
+            let first = try termIndex(
+                containing: from.ordinal > startDate.ordinal ? from : startDate)
+        {
+            anyTerm = true
             let last = try termIndex(containing: through) ?? first
-            terms.reserveCapacity(last - first + 1)
+            if collectingTerms { terms.reserveCapacity(last - first + 1) }
             milestones.reserveCapacity(2 * (last - first) + 3 + (through.year - from.year))
             var start: LocalDate? = nil
             for index in first...last {
                 let term = try term(at: index, knownStart: start)
                 start = term.endDate
-                terms.append(term)
+                if collectingTerms { terms.append(term) }
                 // Within a term the renewal (its start) precedes its deadline, except that on
                 // one date a deadline sorts first.
                 var renewalMilestone: AgreementMilestone?
-                if index > 0, term.startDate >= from {
+                if index > 0, term.startDate.ordinal >= from.ordinal {
                     renewalMilestone = AgreementMilestone(
                         date: term.startDate, kind: .renewal, termIndex: index)
                 }
                 var deadlineMilestone: AgreementMilestone?
-                if let deadline = term.noticeDeadline, deadline >= from, deadline <= through {
+                if let deadline = term.noticeDeadline, deadline.ordinal >= from.ordinal,
+                    deadline.ordinal <= through.ordinal
+                {
                     deadlineMilestone = AgreementMilestone(
                         date: deadline, kind: .noticeDeadline, termIndex: index)
                 }
-                if let deadline = deadlineMilestone, deadline.date == term.startDate {
+                if let deadline = deadlineMilestone, deadline.date.ordinal == term.startDate.ordinal
+                {
                     try escalations.append(deadline, to: &milestones)
                     deadlineMilestone = nil
                 }
@@ -221,7 +240,7 @@ extension Agreement {
                 if let deadline = deadlineMilestone {
                     try escalations.append(deadline, to: &milestones)
                 }
-                if renewal.kind == .none, term.endDate <= through {
+                if renewal.kind == .none, term.endDate.ordinal <= through.ordinal {
                     try escalations.append(
                         AgreementMilestone(date: term.endDate, kind: .expiry, termIndex: index),
                         to: &milestones)
@@ -230,9 +249,9 @@ extension Agreement {
         }
         // A range that begins on the expiry of a non-renewing agreement holds no term, but
         // still holds the expiry.
-        if renewal.kind == .none, terms.isEmpty {
+        if renewal.kind == .none, !anyTerm {
             let end = try date(monthsAfterStart: initialTermMonths, field: "expiry")
-            if end >= from, end <= through {
+            if end.ordinal >= from.ordinal, end.ordinal <= through.ordinal {
                 try escalations.append(
                     AgreementMilestone(date: end, kind: .expiry, termIndex: 0), to: &milestones)
             }
@@ -260,29 +279,36 @@ extension Agreement {
 /// The escalation anniversaries of a range, produced in order and merged into the term
 /// milestones without a sort.
 private struct EscalationCursor {
-    let agreement: Agreement
+    /// The agreement's start date.
+    let start: LocalDate
+    /// The projected end in months from the start, if the agreement does not renew.
+    let endMonth: Int?
+    /// The range's last day.
     let through: LocalDate
     /// The next anniversary number and its date, or `nil` when there are no more.
     var next: (number: Int, date: LocalDate)?
 
     init(agreement: Agreement, from: LocalDate, through: LocalDate) throws(ContractError) {
-        self.agreement = agreement
+        self.start = agreement.startDate
+        self.endMonth = agreement.projectedEndMonth
         self.through = through
         guard agreement.escalation != nil else { return }
         var number = 1
-        if from > agreement.startDate {
+        if from.ordinal > start.ordinal {
             number = max(1, (try agreement.wholeMonths(to: from)) / 12)
         }
         next = try anniversary(number)
-        while let current = next, current.date < from { next = try anniversary(current.number + 1) }
+        while let current = next, current.date.ordinal < from.ordinal {
+            next = try anniversary(current.number + 1)
+        }
     }
 
     /// Anniversary `number` when it is within the range and before the projected end.
     private func anniversary(_ number: Int) throws(ContractError) -> (number: Int, date: LocalDate)?
     {
-        if let end = agreement.projectedEndMonth, number * 12 >= end { return nil }
-        let date = try agreement.date(monthsAfterStart: number * 12, field: "escalation")
-        return date > through ? nil : (number, date)
+        if let endMonth, number * 12 >= endMonth { return nil }
+        let date = try Agreement.date(start, plusMonths: number * 12, field: "escalation")
+        return date.ordinal > through.ordinal ? nil : (number, date)
     }
 
     /// Appends the anniversaries ordered before `milestone`, then `milestone`.
@@ -290,8 +316,8 @@ private struct EscalationCursor {
         throws(ContractError)
     {
         while let current = next,
-            (current.date, 2, current.number)
-                < (milestone.date, milestone.kindRank, milestone.termIndex)
+            (current.date.ordinal, 2, current.number)
+                < (milestone.date.ordinal, milestone.kindRank, milestone.termIndex)
         {
             milestones.append(
                 AgreementMilestone(date: current.date, kind: .escalation, termIndex: current.number)

@@ -142,17 +142,26 @@ extension Agreement {
     internal func date(monthsAfterStart months: Int, field: String = "date")
         throws(ContractError) -> LocalDate
     {
-        let index = startDate.year &* 12 &+ (startDate.month - 1) &+ months
+        try Agreement.date(startDate, plusMonths: months, field: field)
+    }
+
+    /// `start` plus `months` months, the day clamped to the month's end.
+    ///
+    /// - Throws: ``ContractError`` `dateOutOfRange` outside years 1...9999.
+    internal static func date(_ start: LocalDate, plusMonths months: Int, field: String)
+        throws(ContractError) -> LocalDate
+    {
+        let index = start.year &* 12 &+ (start.month - 1) &+ months
         let year = index >= 0 ? index / 12 : (index - 11) / 12
         let month = index - year * 12 + 1
         guard (1...9999).contains(year) else {
-            throw .dateOutOfRange("\(startDate) + \(months) months", field: field)
+            throw .dateOutOfRange("\(start) + \(months) months", field: field)
         }
-        let day = min(startDate.day, LocalDate.daysInMonth(year: year, month: month))
+        let day = min(start.day, LocalDate.daysInMonth(year: year, month: month))
         do {
             return try LocalDate(year: year, month: month, day: day)
         } catch {
-            throw .dateOutOfRange("\(startDate) + \(months) months", field: field)
+            throw .dateOutOfRange("\(start) + \(months) months", field: field)
         }
     }
 
@@ -174,7 +183,13 @@ extension Agreement {
     /// -1 before the start date.
     internal func wholeMonths(to date: LocalDate) throws(ContractError) -> Int {
         var months = (date.year - startDate.year) * 12 + (date.month - startDate.month)
-        if date < (try self.date(monthsAfterStart: months)) { months -= 1 }
+        if date.ordinal < (try self.date(monthsAfterStart: months)).ordinal { months -= 1 }
         return months
     }
+}
+
+extension LocalDate {
+    /// A number that orders dates like `<` does, without a call into MSPCore: hot loops
+    /// compare dates through it.
+    @inline(__always) internal var ordinal: Int { (year << 9) | (month << 5) | day }
 }

@@ -45,13 +45,15 @@ extension AgreementLifecycle {
         }
         let last = try Agreement.date(date, addingDays: days, field: "days")
         let noticeGiven = noticeGivenOn.map { $0 <= date } ?? false
-        var result = try agreement.timeline(from: date, through: last).milestones.filter {
-            milestone in
-            if let endDate, milestone.date >= endDate { return false }
+        var result = try agreement.timeline(from: date, through: last, collectingTerms: false)
+            .milestones
+        let endOrdinal = endDate?.ordinal ?? Int.max
+        result.removeAll { milestone in
+            if milestone.date.ordinal >= endOrdinal { return true }
             switch milestone.kind {
-            case .noticeDeadline: return !noticeGiven
-            case .expiry: return false
-            case .renewal, .escalation: return true
+            case .noticeDeadline: return noticeGiven
+            case .expiry: return true
+            case .renewal, .escalation: return false
             }
         }
         if endReason == .expired, let endDate, endDate >= date, endDate <= last {

@@ -90,17 +90,18 @@ public struct AgreementLifecycle: Sendable, Hashable {
     /// - Throws: ``ContractError`` `dateOutOfRange` near year 9999.
     /// - Complexity: O(1).
     public func status(on date: LocalDate) throws(ContractError) -> AgreementStatus {
-        if let endDate, date >= endDate {
+        if let endDate, date.ordinal >= endDate.ordinal {
             let state: AgreementStatus.State = endReason == .expired ? .expired : .terminated
             return AgreementStatus(state: state, termIndex: nil, endDate: endDate)
         }
-        guard let signedOn, date >= signedOn, date >= agreement.startDate,
+        guard let signedOn, date.ordinal >= signedOn.ordinal,
+            date.ordinal >= agreement.startDate.ordinal,
             let index = try agreement.termIndex(containing: date)
         else {
             return AgreementStatus(state: .draft, termIndex: nil, endDate: endDate)
         }
         let state: AgreementStatus.State
-        if let noticeGivenOn, date >= noticeGivenOn {
+        if let noticeGivenOn, date.ordinal >= noticeGivenOn.ordinal {
             state = .inNoticePeriod
         } else {
             state = index == 0 ? .active : .renewed
@@ -132,7 +133,7 @@ extension Agreement {
     public func lifecycle(events: [AgreementEvent]) throws(ContractError) -> AgreementLifecycle {
         // Events usually arrive in order; then they are used as given, with no copy.
         let inOrder = zip(events, events.dropFirst()).allSatisfy {
-            ($0.date, $0.rank) <= ($1.date, $1.rank)
+            ($0.date.ordinal, $0.rank) <= ($1.date.ordinal, $1.rank)
         }
         let sorted =
             inOrder
@@ -155,7 +156,7 @@ extension Agreement {
             func fail(_ reason: String) -> ContractError {
                 .impossibleSequence(index: index, event: event, reason: reason)
             }
-            if let end = try resolvedEnd(), event.date >= end {
+            if let end = try resolvedEnd(), event.date.ordinal >= end.ordinal {
                 let how =
                     endReason.map { "the agreement ended (\($0.rawValue))" }
                     ?? "the agreement expired"
