@@ -11,7 +11,7 @@ import MSPCore
 ///
 /// All dates are local dates in the agreement's ``timeZoneIdentifier``; months are always
 /// counted from ``startDate`` (never chained from a clamped date), with the day clamped to
-/// the month's end like a ``MSPCore/BillingCycle`` anchor day: an agreement starting on
+/// the month's end like a `BillingCycle` anchor day: an agreement starting on
 /// 2025-01-31 has anniversaries 2026-01-31, 2027-01-31 and monthly boundaries 2025-02-28,
 /// 2025-03-31, ...
 ///

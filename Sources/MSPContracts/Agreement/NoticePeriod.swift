@@ -12,7 +12,7 @@ import MSPCore
 ///
 /// where *M* is the number of months from the agreement's start date to *E*. Months are
 /// always counted from the start date, never from a clamped term end, exactly like
-/// ``MSPCore/BillingCycle`` anchor days: for an agreement starting 2025-01-31 with a term
+/// `BillingCycle` anchor days: for an agreement starting 2025-01-31 with a term
 /// ending 2026-02-28 (13 months) and one month's notice counting the receipt day, the
 /// deadline is start + 12 months = 2026-01-31, not 2026-02-28 − 1 month = 2026-01-28.
 ///

@@ -55,7 +55,7 @@ public struct IndexMonth: Sendable, Hashable, Comparable, CustomStringConvertibl
 
 /// Caller-supplied index values (a consumer price index, a wage index) by series and month.
 ///
-/// Values are exact ``MSPCore/Rational``s as published (`109.0` is `Rational(1090, 10)`);
+/// Values are exact `Rational`s as published (`109.0` is `Rational(1090, 10)`);
 /// escalation only ever uses ratios of two values, so the series' base year does not matter.
 public struct IndexTable: Sendable, Hashable {
     /// The values of each named series by month.

@@ -73,7 +73,7 @@ extension AgreementLifecycle {
     /// `range`); an unsigned agreement or a cancelled one has none.
     ///
     /// - Throws: ``ContractError`` `dateOutOfRange`, or `outOfRange` when the range spans
-    ///   more than ``MSPCore/BillingCycle/maximumPeriodCount`` periods.
+    ///   more than `BillingCycle.maximumPeriodCount` periods.
     public func billablePeriods(overlapping range: DateRange, cycle: BillingCycle)
         throws(ContractError) -> [BillablePeriod]
     {
