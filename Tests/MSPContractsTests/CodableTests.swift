@@ -58,4 +58,16 @@ import Testing
         }
         #expect(error?.code == .outOfRange)
     }
+
+    @Test func indexMonthsAreYearDashMonth() throws {
+        let month = try IndexMonth(year: 2026, month: 1)
+        #expect(String(decoding: try JSONEncoder().encode(month), as: UTF8.self) == #""2026-01""#)
+        #expect(try JSONDecoder().decode(IndexMonth.self, from: Data(#""2026-01""#.utf8)) == month)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(IndexMonth.self, from: Data(#""2026-1""#.utf8))
+        }
+        #expect(throws: ContractError.outOfRange(13, field: "indexMonth.month", allowed: 1...12)) {
+            try JSONDecoder().decode(IndexMonth.self, from: Data(#""2026-13""#.utf8))
+        }
+    }
 }

@@ -127,4 +127,24 @@ import Testing
             try open.checkSuccessor(following)
         }
     }
+
+    @Test func expressAndUnsignedAgreementsRemindOnlyOfWhatWillHappen() throws {
+        let express = try makeAgreement(
+            start: "2025-01-01", initialTermMonths: 12, renewal: .express(months: 12),
+            notice: .days(0))
+        let signed = try express.lifecycle(events: [AgreementEvent(.signed, on: day("2024-12-10"))])
+        // Not renewed: the agreement expires on 2026-01-01; the projected renewal that day
+        // will not happen, so only the expiry is due.
+        #expect(
+            describe(try signed.reminders(on: day("2025-12-15"), withinDays: 30)) == [
+                "2026-01-01 expiry 0"
+            ])
+        let unsigned = try express.lifecycle(events: [])
+        #expect(try unsigned.reminders(on: day("2025-12-15"), withinDays: 30).isEmpty)
+        let cycle = try BillingCycle.monthly(anchorDay: 1, timeZoneIdentifier: "UTC")
+        let range = try DateRange(
+            start: instant("2025-01-01T00:00:00Z"), end: instant("2025-03-01T00:00:00Z"))
+        #expect(try unsigned.billablePeriods(overlapping: range, cycle: cycle).isEmpty)
+        #expect(try signed.billablePeriods(overlapping: range, cycle: cycle).count == 2)
+    }
 }
