@@ -222,4 +222,15 @@ private func summary(_ agreement: Agreement) -> String {
             return ("\(a) \(b)", agrees ? nil : "ordinals disagree with <")
         }
     }
+
+    @Test func addingDaysAgreesWithMSPCore() throws {
+        try checkProperty(seed: 0xDA75, cases: 10_000) { generator in
+            let date = try LocalDate(parsing: "0001-01-01").adding(
+                days: generator.int(in: 0...3_652_000))
+            let days = generator.int(in: -100_000...100_000)
+            let core = try? date.adding(days: days)
+            let ours = try? Agreement.date(date, addingDays: days, field: "date")
+            return ("\(date) + \(days)", core == ours ? nil : "\(String(describing: ours))")
+        }
+    }
 }

@@ -292,7 +292,7 @@ private struct EscalationCursor {
         self.start = agreement.startDate
         self.endMonth = agreement.projectedEndMonth
         self.through = through
-        guard agreement.escalation != nil else { return }
+        guard agreement.escalates else { return }
         var number = 1
         if from.ordinal > start.ordinal {
             number = max(1, (try agreement.wholeMonths(to: from)) / 12)

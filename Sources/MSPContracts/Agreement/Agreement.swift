@@ -53,6 +53,8 @@ public struct Agreement: Sendable, Hashable {
     public let slaPolicies: DatedAssignments<SLAPolicyID>
     /// How prices rise on each anniversary of the start date, if they do.
     public let escalation: PriceEscalation?
+    /// Whether ``escalation`` is set; read in hot loops instead of copying the rule.
+    internal let escalates: Bool
 
     /// Creates an agreement and validates it.
     ///
@@ -116,6 +118,7 @@ public struct Agreement: Sendable, Hashable {
         self.pricePlans = pricePlans
         self.slaPolicies = slaPolicies
         self.escalation = escalation
+        self.escalates = escalation != nil
         _ = try date(monthsAfterStart: initialTermMonths, field: "initialTermMonths")
     }
 
@@ -167,12 +170,38 @@ extension Agreement {
 
     /// `date` plus `days` days.
     ///
+    /// The same result as MSPCore's `LocalDate.adding(days:)`, computed here with Howard
+    /// Hinnant's civil-date algorithms so that notice deadlines in days stay in this module's
+    /// hot loop.
+    ///
     /// - Throws: ``ContractError`` `dateOutOfRange` outside years 1...9999.
     internal static func date(_ date: LocalDate, addingDays days: Int, field: String)
         throws(ContractError) -> LocalDate
     {
+        // days_from_civil
+        let shiftedYear = date.month <= 2 ? date.year - 1 : date.year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * ((date.month + 9) % 12) + 2) / 5 + date.day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let (total, overflow) = (era * 146_097 + dayOfEra - 719_468).addingReportingOverflow(days)
+        // Days from 1970-01-01 to 0001-01-01 and to 9999-12-31.
+        guard !overflow, total >= -719_162, total <= 2_932_896 else {
+            throw .dateOutOfRange("\(date) + \(days) days", field: field)
+        }
+        // civil_from_days
+        let z = total + 719_468
+        let era2 = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra2 = z - era2 * 146_097
+        let yearOfEra2 =
+            (dayOfEra2 - dayOfEra2 / 1460 + dayOfEra2 / 36_524 - dayOfEra2 / 146_096) / 365
+        let dayOfYear2 = dayOfEra2 - (365 * yearOfEra2 + yearOfEra2 / 4 - yearOfEra2 / 100)
+        let shiftedMonth = (5 * dayOfYear2 + 2) / 153
+        let day = dayOfYear2 - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra2 + era2 * 400 + (month <= 2 ? 1 : 0)
         do {
-            return try date.adding(days: days)
+            return try LocalDate(year: year, month: month, day: day)
         } catch {
             throw .dateOutOfRange("\(date) + \(days) days", field: field)
         }
