@@ -83,6 +83,24 @@ public struct AgreementTimeline: Sendable, Hashable {
     /// The milestones dated within the range, ordered by date, then kind (notice deadline,
     /// renewal, escalation, expiry).
     public let milestones: [AgreementMilestone]
+
+    /// Asserts the timeline's invariants: terms non-empty, consecutive and contiguous;
+    /// milestones strictly ordered by date, kind and term. Runs in debug builds.
+    internal func _checkInvariants() {
+        for (previous, term) in zip(terms, terms.dropFirst()) {
+            assert(previous.endDate == term.startDate, "gap")  // justified: internal invariant
+            assert(previous.index + 1 == term.index, "index")  // justified: internal invariant
+        }
+        for term in terms {
+            assert(term.startDate < term.endDate, "empty \(term)")  // justified: internal invariant
+        }
+        for (previous, milestone) in zip(milestones, milestones.dropFirst()) {
+            assert(  // justified: internal invariant
+                (previous.date, previous.kindRank, previous.termIndex)
+                    < (milestone.date, milestone.kindRank, milestone.termIndex),
+                "unordered \(previous) \(milestone)")
+        }
+    }
 }
 
 extension Agreement {
@@ -257,7 +275,11 @@ extension Agreement {
             }
         }
         try escalations.flush(to: &milestones)
-        return AgreementTimeline(terms: terms, milestones: milestones)
+        let timeline = AgreementTimeline(terms: terms, milestones: milestones)
+        #if DEBUG
+            timeline._checkInvariants()
+        #endif
+        return timeline
     }
 
     /// Term `index`, reusing its start date when the caller already has it.
