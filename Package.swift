@@ -8,40 +8,37 @@ let sharedSettings: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
 ]
 
+/// The product modules and what each builds on. Lower modules never import higher ones;
+/// MSPCore is the shared vocabulary.
+let modules: [(name: String, dependencies: [String])] = [
+    ("MSPCore", []),
+    ("MSPInventory", ["MSPCore"]),
+    ("MSPMonitoring", ["MSPCore"]),
+    ("MSPContracts", ["MSPCore"]),
+]
+
 let package = Package(
     name: "MSPKit",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
-    products: [
-        .library(name: "MSPCore", targets: ["MSPCore"]),
-        .library(name: "MSPInventory", targets: ["MSPInventory"]),
-        .library(name: "MSPMonitoring", targets: ["MSPMonitoring"]),
-    ],
+    products: modules.map { .library(name: $0.name, targets: [$0.name]) },
     dependencies: [],
-    targets: [
-        .target(name: "MSPCore", swiftSettings: sharedSettings),
-        .target(
-            name: "MSPMonitoring", dependencies: ["MSPCore"], swiftSettings: sharedSettings),
+    targets: modules.flatMap { module -> [Target] in
+        [
+            .target(
+                name: module.name,
+                dependencies: module.dependencies.map { .target(name: $0) },
+                swiftSettings: sharedSettings),
+            .testTarget(
+                name: "\(module.name)Tests",
+                dependencies: [.target(name: module.name), "MSPTestSupport"],
+                swiftSettings: sharedSettings),
+        ]
+    } + [
         .target(
             name: "MSPTestSupport",
             path: "Tests/MSPTestSupport",
             swiftSettings: sharedSettings
-        ),
-        .testTarget(
-            name: "MSPCoreTests",
-            dependencies: ["MSPCore", "MSPTestSupport"],
-            swiftSettings: sharedSettings
-        ),
-        .target(name: "MSPInventory", dependencies: ["MSPCore"], swiftSettings: sharedSettings),
-        .testTarget(
-            name: "MSPInventoryTests",
-            dependencies: ["MSPInventory", "MSPTestSupport"],
-            swiftSettings: sharedSettings
-        ),
-        .testTarget(
-            name: "MSPMonitoringTests",
-            dependencies: ["MSPMonitoring", "MSPTestSupport"],
-            swiftSettings: sharedSettings
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,6 +63,7 @@ let package = Package(
         benchmarkTarget("CalendarBenchmarks", measuring: ["MSPCore"]),
         benchmarkTarget("InventoryBenchmarks", measuring: ["MSPCore", "MSPInventory"]),
         benchmarkTarget("MonitoringBenchmarks", measuring: ["MSPCore", "MSPMonitoring"]),
+        benchmarkTarget("ContractBenchmarks", measuring: ["MSPCore", "MSPContracts"]),
     ],
     swiftLanguageModes: [.v6]
 )
