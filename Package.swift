@@ -12,11 +12,13 @@ let package = Package(
     name: "MSPKit",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
-        .library(name: "MSPCore", targets: ["MSPCore"])
+        .library(name: "MSPCore", targets: ["MSPCore"]),
+        .library(name: "MSPBilling", targets: ["MSPBilling"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "MSPCore", swiftSettings: sharedSettings),
+        .target(name: "MSPBilling", dependencies: ["MSPCore"], swiftSettings: sharedSettings),
         .target(
             name: "MSPTestSupport",
             path: "Tests/MSPTestSupport",
@@ -25,6 +27,11 @@ let package = Package(
         .testTarget(
             name: "MSPCoreTests",
             dependencies: ["MSPCore", "MSPTestSupport"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "MSPBillingTests",
+            dependencies: ["MSPBilling", "MSPCore", "MSPTestSupport"],
             swiftSettings: sharedSettings
         ),
     ],
