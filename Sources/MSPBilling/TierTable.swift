@@ -135,9 +135,11 @@ public struct TierTable: PricingModel, Hashable {
     }
 
     internal func _checkInvariants() {
-        precondition(tiers.first?.from == 0 && tiers.last?.upTo == nil)  // justified: internal invariant
+        let ends = tiers.first?.from == 0 && tiers.last?.upTo == nil
+        precondition(ends)  // justified: internal invariant
         for index in tiers.indices.dropFirst() {
-            precondition(tiers[index].from == tiers[index - 1].upTo)  // justified: internal invariant
+            let contiguous = tiers[index].from == tiers[index - 1].upTo
+            precondition(contiguous)  // justified: internal invariant
         }
     }
 
