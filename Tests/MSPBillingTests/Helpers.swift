@@ -44,3 +44,56 @@ func instant(_ text: String) throws -> Date {
 
 /// A helper failed to read its own fixture.
 enum HelperError: Error { case badInstant(String) }
+
+/// The customer used throughout the tests.
+func acme() throws -> CustomerID { try CustomerID("acme") }
+
+/// A UTC monthly cycle anchored at 2026-01-01 (so January 2026 is period 0).
+func monthlyUTC() throws -> BillingCycle {
+    try BillingCycle.monthly(
+        anchoredAt: LocalDate(year: 2026, month: 1, day: 1), timeZoneIdentifier: "UTC")
+}
+
+/// January 2026 (UTC), period index 0 of a cycle anchored 2026-01-01.
+func january() throws -> BillingPeriod {
+    try monthlyUTC().period(containing: instant("2026-01-10T00:00:00Z"))
+}
+
+/// A count of `units` of `category` for Acme at 2026-01-01.
+func count(_ units: Int64, _ category: BillableCategory, customer: String = "acme") throws
+    -> UnitUsage
+{
+    try UnitUsage(
+        customer: CustomerID(customer), category: category,
+        measure: .count(units, at: instant("2026-01-01T00:00:00Z")))
+}
+
+/// A billable category from text.
+func category(_ text: String) throws -> BillableCategory { try BillableCategory(text) }
+
+/// A per-unit component at a price.
+func perUnit(
+    _ name: String, _ category: BillableCategory, _ unit: String,
+    timing: BillingTiming = .inAdvance
+) throws -> PlanComponent {
+    PlanComponent(
+        name: name, category: category,
+        pricing: .perUnit(try PerUnitPrice(unitPrice: price(unit))), timing: timing)
+}
+
+/// A flat-fee component.
+func flat(_ name: String, _ category: BillableCategory, _ amount: String) throws
+    -> PlanComponent
+{
+    PlanComponent(name: name, category: category, pricing: .flat(try FlatFee(usd(amount))))
+}
+
+/// A plan called `id` over a UTC monthly cycle.
+func plan(
+    _ id: String = "gold", _ components: [PlanComponent], discounts: [Discount] = [],
+    minimum: MinimumCommitment? = nil, taxes: TaxPolicy = .none
+) throws -> PricePlan {
+    try PricePlan(
+        id: PricePlanID(id), name: id.capitalized, currency: .usd, cycle: monthlyUTC(),
+        components: components, discounts: discounts, minimumCommitment: minimum, taxes: taxes)
+}
