@@ -48,11 +48,17 @@ enum HelperError: Error { case badInstant(String) }
 /// The customer used throughout the tests.
 func acme() throws -> CustomerID { try CustomerID("acme") }
 
-/// A UTC monthly cycle anchored at 2026-01-01 (so January 2026 is period 0).
-func monthlyUTC() throws -> BillingCycle {
+/// 2026-01-01T00:00:00Z.
+let newYear2026 = Date(timeIntervalSince1970: 1_767_225_600)
+
+/// The UTC monthly cycle anchored at 2026-01-01, built once.
+private let cycle2026 = Result { () throws -> BillingCycle in
     try BillingCycle.monthly(
         anchoredAt: LocalDate(year: 2026, month: 1, day: 1), timeZoneIdentifier: "UTC")
 }
+
+/// A UTC monthly cycle anchored at 2026-01-01 (so January 2026 is period 0).
+func monthlyUTC() throws -> BillingCycle { try cycle2026.get() }
 
 /// January 2026 (UTC), period index 0 of a cycle anchored 2026-01-01.
 func january() throws -> BillingPeriod {
@@ -65,7 +71,7 @@ func count(_ units: Int64, _ category: BillableCategory, customer: String = "acm
 {
     try UnitUsage(
         customer: CustomerID(customer), category: category,
-        measure: .count(units, at: instant("2026-01-01T00:00:00Z")))
+        measure: .count(units, at: newYear2026))
 }
 
 /// A billable category from text.
