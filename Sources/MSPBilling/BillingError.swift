@@ -276,3 +276,39 @@ internal func exact<T>(_ body: () throws(MoneyError) -> T) throws(BillingError) 
 internal func inPeriod<T>(_ body: () throws(PeriodError) -> T) throws(BillingError) -> T {
     do { return try body() } catch { throw .period(error) }
 }
+
+extension BillingError {
+    /// A time entry that ends before it starts.
+    public static func endBeforeStart(entry: String, start: String, end: String) -> BillingError {
+        BillingError(
+            code: .endBeforeStart, field: "timeEntries[\(entry)].end", value: end,
+            message: "time entry \(entry) ends at \(end), before its start \(start)")
+    }
+
+    /// A time rule (increment, minimum, multiplier) out of range.
+    public static func invalidTimeRule(_ value: String, field: String) -> BillingError {
+        BillingError(
+            code: .invalidTimeRule, field: field, value: value,
+            message: "\(field) \(value) is out of range")
+    }
+
+    /// No rate for a role and work type.
+    public static func unknownRate(role: String, workType: String, entry: String) -> BillingError {
+        BillingError(
+            code: .unknownRate, field: "timeEntries[\(entry)].role", value: "\(role)/\(workType)",
+            message: "no rate for role \(role) and work type \(workType) (entry \(entry))")
+    }
+
+    /// Wraps an MSPCore calendar error.
+    public static func calendar(_ error: CalendarError) -> BillingError {
+        BillingError(
+            code: Code(rawValue: error.code.rawValue), field: error.field, value: error.value,
+            message: error.message)
+    }
+}
+
+/// Runs `body`, turning a `CalendarError` into ``BillingError/calendar(_:)``.
+@inline(__always)
+internal func onCalendar<T>(_ body: () throws(CalendarError) -> T) throws(BillingError) -> T {
+    do { return try body() } catch { throw .calendar(error) }
+}

@@ -35,7 +35,7 @@ public struct MinimumCommitment: Sendable, Hashable, Codable {
 /// A named service bundle (Bronze, Silver, Gold): components, a currency, a billing cycle,
 /// discounts, a minimum commitment and taxes.
 ///
-/// ``rate(customer:period:usage:passThroughCosts:coverage:)`` turns plain usage data into
+/// ``rate(customer:period:usage:passThroughCosts:coverage:additionalLines:)`` turns plain usage data into
 /// an ``Invoice``.
 public struct PricePlan: Sendable {
     /// The plan's identifier, part of the invoice key.
@@ -145,17 +145,21 @@ extension PricePlan {
     ///   - passThroughCosts: Third-party costs billed at cost.
     ///   - coverage: The part of the period the service ran (a start or end mid-period);
     ///     in-advance and flat components are prorated by it. `nil` for the whole period.
+    ///   - additionalLines: Lines priced elsewhere (time and materials, plan-change credits)
+    ///     that join the invoice before discounts, the true-up and taxes.
     /// - Returns: The invoice, or a credit note if the total is negative.
     /// - Throws: ``BillingError`` `customerMismatch`, `unknownCategory`, `measureMismatch`,
     ///   `periodMismatch`, `currencyMismatch`, `outsidePeriod` or `arithmetic`.
     /// - Complexity: O(usage × components) with a small constant; no allocation per record.
     public func rate(
         customer: CustomerID, period: BillingPeriod, usage: some Collection<UnitUsage>,
-        passThroughCosts: [PassThroughCost] = [], coverage: DateRange? = nil
+        passThroughCosts: [PassThroughCost] = [], coverage: DateRange? = nil,
+        additionalLines: [InvoiceLine] = []
     ) throws(BillingError) -> Invoice {
-        let lines = try chargeLines(
-            customer: customer, period: period, usage: usage,
-            passThroughCosts: passThroughCosts, coverage: coverage)
+        let lines =
+            try chargeLines(
+                customer: customer, period: period, usage: usage,
+                passThroughCosts: passThroughCosts, coverage: coverage) + additionalLines
         return try invoice(customer: customer, period: period, chargeLines: lines)
     }
 
