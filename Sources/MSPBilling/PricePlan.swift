@@ -255,15 +255,31 @@ extension PricePlan {
         return lines
     }
 
-    /// Sums the usage records per component, validating each one.
+    /// Sums the usage records per component, validating each one. Runs over contiguous
+    /// storage when the collection has it, so the loop is not generic.
     private func accumulate(
         _ usage: some Collection<UnitUsage>, customer: CustomerID, period: BillingPeriod
     ) throws(BillingError) -> [QuantitySource] {
+        let result = usage.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(BillingError) in
+                try accumulate(buffer, customer: customer, period: period)
+            }
+        }
+        if let result { return try result.get() }
+        return try Array(usage).withUnsafeBufferPointer { buffer throws(BillingError) in
+            try accumulate(buffer, customer: customer, period: period)
+        }
+    }
+
+    private func accumulate(
+        _ usage: UnsafeBufferPointer<UnitUsage>, customer: CustomerID, period: BillingPeriod
+    ) throws(BillingError) -> [QuantitySource] {
         var sources = [QuantitySource](repeating: QuantitySource(), count: components.count)
         let customerKey = customer.rawValue
-        var position = 0
-        for record in usage {
-            defer { position += 1 }
+        let periodStart = period.range.startMilliseconds
+        let periodEnd = period.range.endMilliseconds
+        for position in usage.indices {
+            let record = usage[position]
             guard record.customer.rawValue == customerKey else {
                 throw .customerMismatch(
                     expected: customer, found: record.customer, field: "usage[\(position)].customer"
@@ -273,22 +289,26 @@ extension PricePlan {
             guard let slot = categoryKeys.firstIndex(where: { $0 == key }) else {
                 throw .unknownCategory(record.category, field: "usage[\(position)].category")
             }
-            let timing = components[slot].timing
+            let arrears = components[slot].timing == .inArrears
             var overflow = false
             switch record.measure {
             case .count(let units, _):
-                guard timing == .inAdvance else {
+                guard !arrears else {
                     throw .measureMismatch(
                         "count", expected: "unit-days or unit-seconds",
                         field: "usage[\(position)].measure")
                 }
                 (sources[slot].count, overflow) = sources[slot].count.addingReportingOverflow(units)
             case .unitDays(let days, let usagePeriod):
-                try checkArrears(timing, usagePeriod, period, position: position)
+                guard arrears, usagePeriod.range.startMilliseconds == periodStart,
+                    usagePeriod.range.endMilliseconds == periodEnd
+                else { throw arrearsError(arrears, usagePeriod, period, position: position) }
                 (sources[slot].unitDays, overflow) = sources[slot].unitDays
                     .addingReportingOverflow(days)
             case .unitSeconds(let seconds, let usagePeriod):
-                try checkArrears(timing, usagePeriod, period, position: position)
+                guard arrears, usagePeriod.range.startMilliseconds == periodStart,
+                    usagePeriod.range.endMilliseconds == periodEnd
+                else { throw arrearsError(arrears, usagePeriod, period, position: position) }
                 (sources[slot].unitSeconds, overflow) = sources[slot].unitSeconds
                     .addingReportingOverflow(seconds)
             }
@@ -301,20 +321,15 @@ extension PricePlan {
         return sources
     }
 
-    @inline(__always)
-    private func checkArrears(
-        _ timing: BillingTiming, _ usagePeriod: BillingPeriod, _ period: BillingPeriod,
-        position: Int
-    ) throws(BillingError) {
-        guard timing == .inArrears else {
-            throw .measureMismatch(
-                "unit-days or unit-seconds", expected: "count", field: "usage[\(position)].measure"
-            )
+    @inline(never)
+    private func arrearsError(
+        _ arrears: Bool, _ usagePeriod: BillingPeriod, _ period: BillingPeriod, position: Int
+    ) -> BillingError {
+        guard arrears else {
+            return .measureMismatch(
+                "unit-days or unit-seconds", expected: "count", field: "usage[\(position)].measure")
         }
-        guard usagePeriod.range == period.range else {
-            throw .periodMismatch(
-                usagePeriod, expected: period, field: "usage[\(position)].measure")
-        }
+        return .periodMismatch(usagePeriod, expected: period, field: "usage[\(position)].measure")
     }
 
     /// count + unitDays / days + unitSeconds / seconds, exactly.

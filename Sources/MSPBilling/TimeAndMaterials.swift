@@ -181,7 +181,9 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
 
     /// Prices one customer's time entries and materials into invoice lines.
     ///
-    /// No-charge and covered entries produce zero lines that still show their time.
+    /// Each labour line is described by the entry's ID, with its billed minutes as the
+    /// quantity; no-charge and covered entries produce zero lines that still show their time
+    /// and carry the status as the note.
     ///
     /// - Parameters:
     ///   - entries: The time entries, all of `customer`.
@@ -300,10 +302,10 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
                 }) : .zero
         let amount = try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
         return InvoiceLine(
-            kind: .labour, description: "\(entry.role) \(entry.workType) \(entry.range)",
+            kind: .labour, description: entry.id,
             category: labourCategory, model: "time-and-materials", quantity: minutes,
             exactMinorUnits: exactAmount, rounding: rounding,
-            note: charged ? "\(rate.hourly)/h, \(roundingOrder)" : entry.status.rawValue,
+            note: charged ? nil : entry.status.rawValue,
             amount: Money(minorUnits: amount, currency: rate.hourly.currency))
     }
 }

@@ -89,6 +89,26 @@ private func licences() throws -> [PassThroughCost] {
         #expect(perLine.total == (try usd("3311.94")))
     }
 
+    @Test(arguments: [
+        // Three lines of 0.10 at 7.5 %: each line's tax is 0.0075.
+        // per line: 3 × round(0.0075) = 3 × 0.01 = 0.03 (half-up)
+        // per invoice: round(0.30 × 7.5 %) = round(0.0225) = 0.02
+        (TaxPolicy.RoundingPoint.perLine, "0.03"), (.perInvoice, "0.02"),
+    ])
+    func taxRoundingPoint(point: TaxPolicy.RoundingPoint, expected: String) throws {
+        let taxes = TaxPolicy(
+            rates: [:], defaultRate: try Percentage(Rational(parsing: "7.5")), roundingPoint: point)
+        let invoice = try plan(
+            "dimes",
+            [
+                flat("A", category("a"), "0.10"), flat("B", category("b"), "0.10"),
+                flat("C", category("c"), "0.10"),
+            ], taxes: taxes
+        ).rate(customer: acme(), period: january(), usage: [])
+        #expect(invoice.taxTotal == (try usd(expected)))
+        #expect(invoice.total == (try usd("0.30") + usd(expected)))
+    }
+
     @Test func componentThenPlanDiscounts() throws {
         // A 100.00, B 50.00. 20.00 off B: B nets 30.00. Then 10 % off the plan:
         // 10 % × 130.00 = 13.00, spread 100 : 30 → 10.00 and 3.00.
