@@ -58,16 +58,16 @@ public struct PercentageOfAmount: PricingModel, Hashable, Codable {
     /// `"percentage-of-amount"`.
     public var modelName: String { "percentage-of-amount" }
 
-    /// `percent × context.baseAmount`, prorated, rounded once; the quantity is ignored.
+    /// `percent × context.baseAmount`, prorated, rounded once; the quantity is ignored, and
+    /// the result's ``PricedAmount/quantity`` is the base amount in major units.
     public func price(_ quantity: Rational, in context: RatingContext) throws(BillingError)
         -> PricedAmount
     {
         let exactAmount = try exact { () throws(MoneyError) in
             try Rational(context.baseAmount.minorUnits) * percent.fraction
         }
-        var priced = try PricedAmount.rounding(minorUnits: exactAmount, in: context)
-        priced.note = "\(percent) of \(context.baseAmount)"
-        return priced
+        return try PricedAmount.rounding(
+            minorUnits: exactAmount, quantity: context.baseAmount.majorUnits, in: context)
     }
 
     /// Decodes `{"percent": "10%"}`, re-validating.

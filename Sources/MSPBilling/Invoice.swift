@@ -94,7 +94,9 @@ public struct InvoiceLine: Sendable, Hashable, Codable {
     public var category: BillableCategory
     /// The pricing model's name, e.g. `"graduated-tiers"`, or the rule, e.g. `"discount"`.
     public var model: String
-    /// The quantity priced.
+    /// The quantity priced: units for per-unit and tiered models, 1 for a flat fee, the base
+    /// amount in major units for a percentage, the fraction for a percentage discount, the
+    /// billed minutes for labour.
     public var quantity: Rational
     /// Where the quantity came from.
     public var source: QuantitySource?
@@ -239,8 +241,11 @@ public struct Invoice: Sendable, Hashable, Codable {
         var rates: [Percentage] = []
         var bases: [Int64] = []
         var taxes: [Int64] = []
+        // A linear scan over the few rates beats hashing identifiers byte by byte.
+        let table = policy.rates.map { (key: $0.key.rawValue, rate: $0.value) }
         for line in lines {
-            let rate = policy.rate(for: line.category)
+            let key = line.category.rawValue
+            let rate = table.first { $0.key == key }?.rate ?? policy.defaultRate
             guard !rate.percent.isZero else { continue }
             let slot: Int
             if let found = rates.firstIndex(of: rate) {

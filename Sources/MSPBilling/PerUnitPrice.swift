@@ -66,7 +66,7 @@ public struct PerUnitPrice: PricingModel, Hashable, Codable {
         let included = Rational(includedQuantity)
         let billable =
             quantity > included
-            ? try exact { () throws(MoneyError) in try quantity - included } : .zero
+            ? try quantity.minus(included) : .zero
         let full = try unitPrice.exactMinorUnits(times: billable)
         var priced = try PricedAmount.rounding(minorUnits: full, quantity: quantity, in: context)
         if let minimum, priced.amount.minorUnits < minimum.minorUnits {

@@ -241,7 +241,7 @@ extension PricePlan {
                 InvoiceLine(
                     kind: .charge, description: component.name, component: component.name,
                     category: component.category, model: component.pricing.modelName,
-                    quantity: quantity, source: source, tiers: priced.tiers,
+                    quantity: priced.quantity, source: source, tiers: priced.tiers,
                     prorationFraction: context.prorationFraction,
                     exactMinorUnits: priced.exactMinorUnits, rounding: priced.rounding,
                     note: priced.note, amount: priced.amount))
@@ -336,17 +336,22 @@ extension PricePlan {
     private func averageUnits(_ source: QuantitySource, period: BillingPeriod) throws(BillingError)
         -> Rational
     {
-        try exact { () throws(MoneyError) in
-            var total = Rational(source.count)
-            if source.unitDays != 0 {
-                total = try total + Rational(source.unitDays, Int64(period.dayCount))
+        var total = Rational(source.count)
+        if source.unitDays != 0 {
+            let days = try exact { () throws(MoneyError) in
+                try Rational(source.unitDays, Int64(period.dayCount))
             }
-            if source.unitSeconds != 0 {
-                let seconds = (period.range.endMilliseconds - period.range.startMilliseconds) / 1000
-                total = try total + Rational(source.unitSeconds, seconds)
-            }
-            return total
+            total = try total.plus(days)
         }
+        if source.unitSeconds != 0 {
+            let periodSeconds =
+                (period.range.endMilliseconds - period.range.startMilliseconds) / 1000
+            let seconds = try exact { () throws(MoneyError) in
+                try Rational(source.unitSeconds, periodSeconds)
+            }
+            total = try total.plus(seconds)
+        }
+        return total
     }
 
     /// Component discounts, then plan discounts spread over the component lines.
@@ -393,15 +398,14 @@ extension PricePlan {
     private func discountLine(_ discount: Discount, amount: Money, component: PlanComponent)
         -> InvoiceLine
     {
-        let rule: String =
+        let (model, quantity): (String, Rational) =
             switch discount.value {
-            case .percent(let percent): "\(percent) off"
-            case .fixed(let fixed): "\(fixed) off"
+            case .percent(let percent): ("percent-discount", percent.fraction)
+            case .fixed: ("fixed-discount", .one)
             }
         return InvoiceLine(
-            kind: .discount, description: "\(discount.name) (\(component.name))",
-            component: component.name, category: component.category, model: "discount",
-            rounding: rounding, note: rule,
+            kind: .discount, description: discount.name, component: component.name,
+            category: component.category, model: model, quantity: quantity, rounding: rounding,
             amount: Money(minorUnits: -amount.minorUnits, currency: currency))
     }
 }

@@ -191,7 +191,7 @@ public struct TierTable: PricingModel, Hashable {
             let tier = tiers[index]
             let units = try tier.unitPrice.exactMinorUnits(times: quantity)
             let flat = try tier.flatPrice.exactMinorUnits(times: .one)
-            let sum = try exact { () throws(MoneyError) in try units + flat }
+            let sum = try units.plus(flat)
             charges = [
                 TierCharge(
                     band: index, quantity: quantity, unitPrice: tier.unitPrice,
@@ -200,7 +200,7 @@ public struct TierTable: PricingModel, Hashable {
         }
         var total = Rational.zero
         for charge in charges {
-            total = try exact { () throws(MoneyError) in try total + charge.exactMinorUnits }
+            total = try total.plus(charge.exactMinorUnits)
         }
         return try .rounding(minorUnits: total, quantity: quantity, tiers: charges, in: context)
     }
@@ -211,10 +211,10 @@ public struct TierTable: PricingModel, Hashable {
             let from = Rational(tier.from)
             guard quantity > from else { break }
             let top = tier.upTo.map { Rational($0) }.map { min($0, quantity) } ?? quantity
-            let inBand = try exact { () throws(MoneyError) in try top - from }
+            let inBand = try top.minus(from)
             let units = try tier.unitPrice.exactMinorUnits(times: inBand)
             let flat = try tier.flatPrice.exactMinorUnits(times: .one)
-            let sum = try exact { () throws(MoneyError) in try units + flat }
+            let sum = try units.plus(flat)
             charges.append(
                 TierCharge(
                     band: index, quantity: inBand, unitPrice: tier.unitPrice,

@@ -203,7 +203,7 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
         lines.reserveCapacity(entries.count + materials.count)
         let currency = rates.first?.hourly.currency
         for entry in entries {
-            guard entry.customer == customer else {
+            guard entry.customer.rawValue == customer.rawValue else {
                 throw .customerMismatch(
                     expected: customer, found: entry.customer,
                     field: "timeEntries[\(entry.id)].customer")
@@ -219,9 +219,7 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
             let cost = try exact { () throws(MoneyError) in
                 try material.unitCost * material.quantity
             }
-            let factor = try exact { () throws(MoneyError) in
-                try Rational.one + material.markup.fraction
-            }
+            let factor = try Rational.one.plus(material.markup.fraction)
             let exactAmount = try exact { () throws(MoneyError) in
                 try Rational(cost.minorUnits) * factor
             }
@@ -253,22 +251,29 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
         let minute: Int64 = 60_000
         let incrementMs = incrementMinutes * minute
         let minimumMs = minimumMinutes * minute
-        return try exact { () throws(MoneyError) in
-            let m = afterHoursMultiplier
-            switch roundingOrder {
-            case .beforeMultiplier:
-                let steps = try Rational(total, incrementMs).rounded(.ceiling)
-                let (roundedMs, overflow) = steps.multipliedReportingOverflow(by: incrementMs)
-                guard !overflow else {
-                    throw MoneyError.overflow(operation: "round time", operands: entry.id)
-                }
-                let billedMs = max(roundedMs, minimumMs)
-                let extra = billedMs - total
-                let businessPart = businessMs + (endsAfterHours ? 0 : extra)
-                let afterPart = afterMs + (endsAfterHours ? extra : 0)
-                return try (Rational(businessPart) + Rational(afterPart) * m) / Rational(minute)
-            case .afterMultiplier:
-                let weighted = try Rational(businessMs) + Rational(afterMs) * m
+        let m = afterHoursMultiplier
+        switch roundingOrder {
+        case .beforeMultiplier:
+            let steps = try exact { () throws(MoneyError) in
+                try Rational(total, incrementMs).rounded(.ceiling)
+            }
+            let (roundedMs, overflow) = steps.multipliedReportingOverflow(by: incrementMs)
+            guard !overflow else {
+                throw .arithmetic(.overflow(operation: "round time", operands: entry.id))
+            }
+            let billedMs = max(roundedMs, minimumMs)
+            let extra = billedMs - total
+            let businessPart = businessMs + (endsAfterHours ? 0 : extra)
+            let afterPart = afterMs + (endsAfterHours ? extra : 0)
+            let weightedAfter = try exact { () throws(MoneyError) in
+                try Rational(afterPart) * m
+            }
+            let weighted = try Rational(businessPart).plus(weightedAfter)
+            return try exact { () throws(MoneyError) in try weighted / Rational(minute) }
+        case .afterMultiplier:
+            let weightedAfter = try exact { () throws(MoneyError) in try Rational(afterMs) * m }
+            let weighted = try Rational(businessMs).plus(weightedAfter)
+            return try exact { () throws(MoneyError) in
                 let steps = try (weighted / Rational(incrementMs)).rounded(.ceiling)
                 let rounded = try Rational(steps) * Rational(incrementMs)
                 let billed = max(rounded, Rational(minimumMs))
