@@ -28,6 +28,8 @@ public struct InvoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringC
     }
 
     private static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "/") })
+        else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -242,7 +244,8 @@ public struct Invoice: Sendable, Hashable, Codable {
         var bases: [Int64] = []
         var taxes: [Int64] = []
         // A linear scan over the few rates beats hashing identifiers byte by byte.
-        let table = policy.rates.map { (key: $0.key.rawValue, rate: $0.value) }
+        let table =
+            policy.rates.isEmpty ? [] : policy.rates.map { (key: $0.key.rawValue, rate: $0.value) }
         for line in lines {
             let key = line.category.rawValue
             let rate = table.first { $0.key == key }?.rate ?? policy.defaultRate

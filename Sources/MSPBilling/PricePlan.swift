@@ -121,8 +121,13 @@ public struct PricePlan: Sendable {
 
     /// The index of the component pricing `category`, if any.
     public func componentIndex(for category: BillableCategory) -> Int? {
-        let key = category.rawValue
-        return categoryKeys.firstIndex { $0 == key }
+        slot(of: category.rawValue)
+    }
+
+    @inline(__always)
+    private func slot(of key: String) -> Int? {
+        for index in categoryKeys.indices where categoryKeys[index] == key { return index }
+        return nil
     }
 }
 
@@ -193,7 +198,7 @@ extension PricePlan {
     /// Prices every component and pass-through cost, without discounts or taxes.
     internal func chargeLines(
         customer: CustomerID, period: BillingPeriod, usage: some Collection<UnitUsage>,
-        passThroughCosts: [PassThroughCost], coverage: DateRange?
+        passThroughCosts: [PassThroughCost], coverage: DateRange?, extraCapacity: Int = 0
     ) throws(BillingError) -> [InvoiceLine] {
         let sources = try accumulate(usage, customer: customer, period: period)
         let fraction: Rational =
@@ -204,7 +209,7 @@ extension PricePlan {
             } else { .one }
         var bases = [Int64](repeating: 0, count: components.count)
         var lines: [InvoiceLine] = []
-        lines.reserveCapacity(components.count + passThroughCosts.count)
+        lines.reserveCapacity(components.count + passThroughCosts.count + extraCapacity)
         for (index, cost) in passThroughCosts.enumerated() {
             guard cost.amount.currency == currency else {
                 throw .currencyMismatch(
@@ -279,19 +284,19 @@ extension PricePlan {
         let periodStart = period.range.startMilliseconds
         let periodEnd = period.range.endMilliseconds
         for position in usage.indices {
-            let record = usage[position]
-            guard record.customer.rawValue == customerKey else {
+            // Read the fields in place: copying a whole record retains all its references.
+            guard usage[position].customer.rawValue == customerKey else {
                 throw .customerMismatch(
-                    expected: customer, found: record.customer, field: "usage[\(position)].customer"
-                )
+                    expected: customer, found: usage[position].customer,
+                    field: "usage[\(position)].customer")
             }
-            let key = record.category.rawValue
-            guard let slot = categoryKeys.firstIndex(where: { $0 == key }) else {
-                throw .unknownCategory(record.category, field: "usage[\(position)].category")
+            guard let slot = slot(of: usage[position].category.rawValue) else {
+                throw .unknownCategory(
+                    usage[position].category, field: "usage[\(position)].category")
             }
             let arrears = components[slot].timing == .inArrears
             var overflow = false
-            switch record.measure {
+            switch usage[position].measure {
             case .count(let units, _):
                 guard !arrears else {
                     throw .measureMismatch(
