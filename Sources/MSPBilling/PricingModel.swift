@@ -7,7 +7,7 @@ import MSPCore
 /// ``PercentageOfAmount``) are `Codable`; a caller's own model conforms to this protocol and
 /// is mixed with them in a plan through ``PlanComponent/Pricing/custom(_:)``.
 ///
-/// A model computes its amount exactly (as a ``MSPCore/Rational`` number of minor units),
+/// A model computes its amount exactly (as a `Rational` number of minor units),
 /// applies the context's proration fraction, and rounds **once** with the context's rule.
 ///
 /// ```swift
@@ -111,6 +111,7 @@ public struct PricedAmount: Sendable, Hashable {
     /// - Parameters:
     ///   - minorUnits: The exact full-period amount in minor units.
     ///   - quantity: The quantity priced, recorded on the result.
+    ///   - tiers: The band contributions, recorded on the result.
     ///   - context: Supplies the fraction, the rule and the currency.
     /// - Throws: ``BillingError/arithmetic(_:)`` on overflow.
     public static func rounding(

@@ -24,7 +24,7 @@ import MSPCore
 /// (graduated: every band entered; volume and package: the band reached). Zero units
 /// cost nothing in every mode.
 ///
-/// Prices are ``MSPCore/PreciseMoney`` (six decimals below the minor unit); the exact sum is
+/// Prices are `PreciseMoney` (six decimals below the minor unit); the exact sum is
 /// rounded **once** with the context's rule: 55 × 0.067 = 3.685 → 3.69 half-up, 3.68
 /// half-even.
 public struct TierTable: PricingModel, Hashable {
