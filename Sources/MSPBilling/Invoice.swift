@@ -208,15 +208,15 @@ public struct Invoice: Sendable, Hashable, Codable {
                 expected: currency, found: line.amount.currency, field: "lines[\(index)].amount")
         }
         let subtotal = try exact { () throws(MoneyError) in
-            try Money.sum(lines.lazy.map(\.amount), currency: currency)
+            try Money.sum(lines.lazy.map { $0.amount }, currency: currency)
         }
         let discounts = try exact { () throws(MoneyError) in
             try Money.sum(
-                lines.lazy.filter { $0.kind == .discount }.map(\.amount), currency: currency)
+                lines.lazy.filter { $0.kind == .discount }.map { $0.amount }, currency: currency)
         }
         let taxes = try Self.tax(lines, policy: taxPolicy, currency: currency)
         let taxTotal = try exact { () throws(MoneyError) in
-            try Money.sum(taxes.lazy.map(\.amount), currency: currency)
+            try Money.sum(taxes.lazy.map { $0.amount }, currency: currency)
         }
         let total = try exact { () throws(MoneyError) in try subtotal + taxTotal }
         self.key = InvoiceKey(customer: customer, plan: plan, period: period)

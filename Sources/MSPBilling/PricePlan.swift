@@ -176,7 +176,7 @@ extension PricePlan {
         try applyDiscounts(to: &lines, periodIndex: period.index)
         if let minimumCommitment {
             let net = try exact { () throws(MoneyError) in
-                try Money.sum(lines.lazy.map(\.amount), currency: currency)
+                try Money.sum(lines.lazy.map { $0.amount }, currency: currency)
             }
             if net.minorUnits < minimumCommitment.amount.minorUnits {
                 let topUp = try exact { () throws(MoneyError) in
@@ -367,7 +367,7 @@ extension PricePlan {
         guard !active.isEmpty else { return }
         let chargeCount = components.count
         // Net amount per component line, after the discounts taken so far.
-        var net = lines.prefix(chargeCount).map(\.amount.minorUnits)
+        var net = lines.prefix(chargeCount).map { $0.amount.minorUnits }
         var discountLines: [InvoiceLine] = []
         for discount in active {
             guard case .component(let target) = discount.scope,
