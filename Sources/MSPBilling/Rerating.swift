@@ -45,8 +45,11 @@ public struct RatingDiff: Sendable, Hashable {
                 order.append(key)
                 samples[key] = line
             }
-            let (value, overflow) = (deltas[key] ?? 0).addingReportingOverflow(
-                sign * line.amount.minorUnits)
+            let current = deltas[key] ?? 0
+            let (value, overflow) =
+                sign > 0
+                ? current.addingReportingOverflow(line.amount.minorUnits)
+                : current.subtractingReportingOverflow(line.amount.minorUnits)
             guard !overflow else {
                 throw .arithmetic(.overflow(operation: "re-rate", operands: key))
             }

@@ -129,6 +129,9 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
         }
     }
 
+    /// The longest increment or minimum accepted: one year of minutes (525,600).
+    public static let maximumMinutes: Int64 = 525_600
+
     /// The rates.
     public let rates: [Rate]
     /// The increment entries are rounded up to, in minutes.
@@ -148,8 +151,9 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
 
     /// Creates a validated time-and-materials price list.
     ///
-    /// - Throws: ``BillingError/invalidTimeRule(_:field:)`` for an increment below 1
-    ///   minute, a negative minimum or a multiplier below 1;
+    /// - Throws: ``BillingError/invalidTimeRule(_:field:)`` for an increment outside
+    ///   1...``maximumMinutes``, a minimum outside 0...``maximumMinutes`` or a multiplier
+    ///   below 1;
     ///   ``BillingError/negativeQuantity(_:field:)`` for a negative rate.
     public init(
         rates: [Rate], incrementMinutes: Int64 = 15, minimumMinutes: Int64 = 0,
@@ -157,10 +161,10 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
         labourCategory: BillableCategory, materialCategory: BillableCategory,
         rounding: RoundingRule = .halfUp
     ) throws(BillingError) {
-        guard incrementMinutes >= 1 else {
+        guard (1...Self.maximumMinutes).contains(incrementMinutes) else {
             throw .invalidTimeRule(String(incrementMinutes), field: "incrementMinutes")
         }
-        guard minimumMinutes >= 0 else {
+        guard (0...Self.maximumMinutes).contains(minimumMinutes) else {
             throw .invalidTimeRule(String(minimumMinutes), field: "minimumMinutes")
         }
         guard afterHoursMultiplier >= .one else {

@@ -145,6 +145,11 @@ private func entry(
                 rates: [], incrementMinutes: 0, labourCategory: category("l"),
                 materialCategory: category("p"))
         }
+        #expect(throws: BillingError.invalidTimeRule("525601", field: "minimumMinutes")) {
+            try TimeAndMaterials(
+                rates: [], minimumMinutes: 525_601, labourCategory: category("l"),
+                materialCategory: category("p"))
+        }
         let other = try TimeEntry(
             id: "t2", customer: CustomerID("globex"), role: "engineer", workType: "remote",
             start: instant("2026-01-06T10:00:00Z"), end: instant("2026-01-06T11:00:00Z"))
