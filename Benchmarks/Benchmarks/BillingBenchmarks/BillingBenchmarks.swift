@@ -41,6 +41,24 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(BillingData.calendar.intervalCount)
     }
 
+    // The same month without the 100,000 time entries: the share of time and materials.
+    Benchmark("Billing month 1.25M units: rate usage only, no time entries") { benchmark in
+        let month = BillingData.month
+        let plans = BillingData.plans
+        let period = BillingData.period
+        var total: Int64 = 0
+        for customer in month.customers {
+            let invoice = try plans[customer.plan].rate(
+                customer: customer.id, period: period, usage: month.usage[customer.usage],
+                passThroughCosts: customer.licences)
+            total &+= invoice.total.minorUnits
+        }
+        blackHole(total)
+    } setup: {
+        blackHole(BillingData.month.usage.count)
+        blackHole(BillingData.plans.count)
+    }
+
     Benchmark("Billing month 1.35M units: baseline Int64 walk of the same records") { benchmark in
         let month = BillingData.month
         let plans = BillingData.plans
