@@ -6,7 +6,7 @@ import MSPCore
 /// The key depends only on the customer, the plan and the period's local dates, so it is
 /// the same on every run and platform: rating the same period twice gives the same key,
 /// and a store that refuses a second invoice with a known key can never bill twice.
-/// Example: `acme/gold/2026-01-01/2026-02-01`.
+/// Example: `acme/gold/2026-01-01/2026-02-01`; in JSON, that string.
 public struct InvoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// The key text.
     public let rawValue: String
@@ -21,6 +21,24 @@ public struct InvoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringC
 
     /// The key text.
     public var description: String { rawValue }
+
+    /// Decodes the key from its text, a JSON string of four `/`-separated parts.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard text.split(separator: "/", omittingEmptySubsequences: false).count == 4 else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "invoice key \"\(text)\" is not customer/plan/start/end")
+        }
+        rawValue = text
+    }
+
+    /// Encodes the key as a JSON string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 
     /// Orders keys by their text.
     public static func < (lhs: InvoiceKey, rhs: InvoiceKey) -> Bool {

@@ -226,6 +226,18 @@ private func licences() throws -> [PassThroughCost] {
             context.underlyingError as? BillingError == .notEncodable(modelName: "per-ticket"))
     }
 
+    @Test func invoiceRoundTripsThroughJSONWithMoneyAsStrings() throws {
+        let invoice = try gold().rate(
+            customer: acme(), period: january(), usage: goldUsage(), passThroughCosts: licences())
+        let data = try JSONEncoder().encode(invoice)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"amount\":\"3163.02\""))
+        #expect(
+            text.contains("\"key\":\"acme\\/gold\\/2026-01-01\\/2026-02-01\"")
+                || text.contains("\"key\":\"acme/gold/2026-01-01/2026-02-01\""))
+        #expect(try JSONDecoder().decode(Invoice.self, from: data) == invoice)
+    }
+
     @Test func planRoundTripsThroughJSON() throws {
         let original = try gold()
         let decoded = try JSONDecoder().decode(PricePlan.self, from: JSONEncoder().encode(original))
