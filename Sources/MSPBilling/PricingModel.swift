@@ -118,9 +118,10 @@ public struct PricedAmount: Sendable, Hashable {
         minorUnits: Rational, quantity: Rational = .one, tiers: [TierCharge] = [],
         in context: RatingContext
     ) throws(BillingError) -> PricedAmount {
-        let prorated = try exact { () throws(MoneyError) in
-            try minorUnits * context.prorationFraction
-        }
+        let fraction = context.prorationFraction
+        let prorated =
+            fraction == .one
+            ? minorUnits : try exact { () throws(MoneyError) in try minorUnits * fraction }
         let rounded = try exact { () throws(MoneyError) in try prorated.rounded(context.rounding) }
         return PricedAmount(
             amount: Money(minorUnits: rounded, currency: context.currency),
@@ -159,7 +160,13 @@ public struct TierCharge: Sendable, Hashable, Codable {
 extension PreciseMoney {
     /// The exact number of minor units of `self × quantity`.
     internal func exactMinorUnits(times quantity: Rational) throws(BillingError) -> Rational {
-        try exact { () throws(MoneyError) in
+        // One reduction when the products fit; the cross-reducing product otherwise.
+        let (numerator, o1) = scaledUnits.multipliedReportingOverflow(by: quantity.numerator)
+        let (denominator, o2) = quantity.denominator.multipliedReportingOverflow(by: 1_000_000)
+        if !o1, !o2 {
+            return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
+        }
+        return try exact { () throws(MoneyError) in
             try Rational(scaledUnits, 1_000_000) * quantity
         }
     }
