@@ -255,33 +255,43 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
         let minute: Int64 = 60_000
         let incrementMs = incrementMinutes * minute
         let minimumMs = minimumMinutes * minute
-        let m = afterHoursMultiplier
+        // Weighted milliseconds as a fraction over the multiplier's denominator q:
+        // business × q + after × p, so each entry needs one reduction, not a chain.
+        let p = afterHoursMultiplier.numerator
+        let q = afterHoursMultiplier.denominator
+        func weighted(_ business: Int64, _ after: Int64) throws(BillingError) -> Int64 {
+            let (a, o1) = business.multipliedReportingOverflow(by: q)
+            let (b, o2) = after.multipliedReportingOverflow(by: p)
+            let (sum, o3) = a.addingReportingOverflow(b)
+            guard !o1, !o2, !o3 else {
+                throw .arithmetic(.overflow(operation: "weight time", operands: entry.id))
+            }
+            return sum
+        }
+        let overflow = BillingError.arithmetic(
+            .overflow(operation: "round time", operands: entry.id))
         switch roundingOrder {
         case .beforeMultiplier:
-            let steps = try exact { () throws(MoneyError) in
-                try Rational(total, incrementMs).rounded(.ceiling)
-            }
-            let (roundedMs, overflow) = steps.multipliedReportingOverflow(by: incrementMs)
-            guard !overflow else {
-                throw .arithmetic(.overflow(operation: "round time", operands: entry.id))
-            }
+            let steps = total / incrementMs + (total % incrementMs == 0 ? 0 : 1)
+            let (roundedMs, o1) = steps.multipliedReportingOverflow(by: incrementMs)
+            guard !o1 else { throw overflow }
             let billedMs = max(roundedMs, minimumMs)
             let extra = billedMs - total
             let businessPart = businessMs + (endsAfterHours ? 0 : extra)
             let afterPart = afterMs + (endsAfterHours ? extra : 0)
-            let weightedAfter = try exact { () throws(MoneyError) in
-                try Rational(afterPart) * m
-            }
-            let weighted = try Rational(businessPart).plus(weightedAfter)
-            return try exact { () throws(MoneyError) in try weighted / Rational(minute) }
+            let (denominator, o2) = q.multipliedReportingOverflow(by: minute)
+            guard !o2 else { throw overflow }
+            let numerator = try weighted(businessPart, afterPart)
+            return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
         case .afterMultiplier:
-            let weightedAfter = try exact { () throws(MoneyError) in try Rational(afterMs) * m }
-            let weighted = try Rational(businessMs).plus(weightedAfter)
+            let numerator = try weighted(businessMs, afterMs)
+            let (unit, o1) = q.multipliedReportingOverflow(by: incrementMs)
+            guard !o1 else { throw overflow }
+            let steps = numerator / unit + (numerator % unit == 0 ? 0 : 1)
+            let (roundedMs, o2) = steps.multipliedReportingOverflow(by: incrementMs)
+            guard !o2 else { throw overflow }
             return try exact { () throws(MoneyError) in
-                let steps = try (weighted / Rational(incrementMs)).rounded(.ceiling)
-                let rounded = try Rational(steps) * Rational(incrementMs)
-                let billed = max(rounded, Rational(minimumMs))
-                return try billed / Rational(minute)
+                try Rational(max(roundedMs, minimumMs), minute)
             }
         }
     }
@@ -303,12 +313,15 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
         else { throw .unknownRate(role: entry.role, workType: entry.workType, entry: entry.id) }
         let minutes = try billedMinutes(for: entry, calendar: calendar)
         let charged = entry.status == .billable
-        let exactAmount =
-            charged
-            ? try rate.hourly.exactMinorUnits(
-                times: exact { () throws(MoneyError) in
-                    try minutes / Rational(60)
-                }) : .zero
+        let (perHourDenominator, overflowed) = minutes.denominator.multipliedReportingOverflow(
+            by: 60)
+        guard !overflowed else {
+            throw .arithmetic(.overflow(operation: "hours", operands: entry.id))
+        }
+        let hours = try exact { () throws(MoneyError) in
+            try Rational(minutes.numerator, perHourDenominator)
+        }
+        let exactAmount = charged ? try rate.hourly.exactMinorUnits(times: hours) : .zero
         let amount = try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
         return InvoiceLine(
             kind: .labour, description: entry.id,
