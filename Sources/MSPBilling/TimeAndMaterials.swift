@@ -263,37 +263,39 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
             let (a, o1) = business.multipliedReportingOverflow(by: q)
             let (b, o2) = after.multipliedReportingOverflow(by: p)
             let (sum, o3) = a.addingReportingOverflow(b)
-            guard !o1, !o2, !o3 else {
-                throw .arithmetic(.overflow(operation: "weight time", operands: entry.id))
-            }
+            guard !o1, !o2, !o3 else { throw Self.timeOverflow(entry) }
             return sum
         }
-        let overflow = BillingError.arithmetic(
-            .overflow(operation: "round time", operands: entry.id))
         switch roundingOrder {
         case .beforeMultiplier:
             let steps = total / incrementMs + (total % incrementMs == 0 ? 0 : 1)
             let (roundedMs, o1) = steps.multipliedReportingOverflow(by: incrementMs)
-            guard !o1 else { throw overflow }
+            guard !o1 else { throw Self.timeOverflow(entry) }
             let billedMs = max(roundedMs, minimumMs)
             let extra = billedMs - total
             let businessPart = businessMs + (endsAfterHours ? 0 : extra)
             let afterPart = afterMs + (endsAfterHours ? extra : 0)
             let (denominator, o2) = q.multipliedReportingOverflow(by: minute)
-            guard !o2 else { throw overflow }
+            guard !o2 else { throw Self.timeOverflow(entry) }
             let numerator = try weighted(businessPart, afterPart)
             return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
         case .afterMultiplier:
             let numerator = try weighted(businessMs, afterMs)
             let (unit, o1) = q.multipliedReportingOverflow(by: incrementMs)
-            guard !o1 else { throw overflow }
+            guard !o1 else { throw Self.timeOverflow(entry) }
             let steps = numerator / unit + (numerator % unit == 0 ? 0 : 1)
             let (roundedMs, o2) = steps.multipliedReportingOverflow(by: incrementMs)
-            guard !o2 else { throw overflow }
+            guard !o2 else { throw Self.timeOverflow(entry) }
             return try exact { () throws(MoneyError) in
                 try Rational(max(roundedMs, minimumMs), minute)
             }
         }
+    }
+
+    /// The overflow error for an entry, built only when it is thrown.
+    @inline(never)
+    private static func timeOverflow(_ entry: TimeEntry) -> BillingError {
+        .arithmetic(.overflow(operation: "weigh and round time", operands: entry.id))
     }
 
     private func endsOutsideHours(_ entry: TimeEntry, calendar: BusinessCalendar.Compiled)
