@@ -12,6 +12,7 @@ let sharedSettings: [SwiftSetting] = [
 /// MSPCore is the shared vocabulary.
 let modules: [(name: String, dependencies: [String])] = [
     ("MSPCore", []),
+    ("MSPBilling", ["MSPCore"]),
     ("MSPInventory", ["MSPCore"]),
     ("MSPMonitoring", ["MSPCore"]),
     ("MSPContracts", ["MSPCore"]),

@@ -64,6 +64,7 @@ let package = Package(
         benchmarkTarget("InventoryBenchmarks", measuring: ["MSPCore", "MSPInventory"]),
         benchmarkTarget("MonitoringBenchmarks", measuring: ["MSPCore", "MSPMonitoring"]),
         benchmarkTarget("ContractBenchmarks", measuring: ["MSPCore", "MSPContracts"]),
+        benchmarkTarget("BillingBenchmarks", measuring: ["MSPCore", "MSPBilling"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,316 @@
+import MSPCore
+
+/// A deterministic key for one invoice: `customer/plan/start/end` of the period, with `%`
+/// and `/` in identifiers percent-encoded.
+///
+/// The key depends only on the customer, the plan and the period's local dates, so it is
+/// the same on every run and platform: rating the same period twice gives the same key,
+/// and a store that refuses a second invoice with a known key can never bill twice.
+/// Example: `acme/gold/2026-01-01/2026-02-01`; in JSON, that string.
+public struct InvoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    /// The key text.
+    public let rawValue: String
+
+    /// The key for a customer, a plan and a period.
+    public init(customer: CustomerID, plan: PricePlanID, period: BillingPeriod) {
+        rawValue = [
+            Self.escaped(customer.rawValue), Self.escaped(plan.rawValue),
+            period.startDate.description, period.endDate.description,
+        ].joined(separator: "/")
+    }
+
+    /// The key text.
+    public var description: String { rawValue }
+
+    /// Decodes the key from its text, a JSON string of four `/`-separated parts.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard text.split(separator: "/", omittingEmptySubsequences: false).count == 4 else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "invoice key \"\(text)\" is not customer/plan/start/end")
+        }
+        rawValue = text
+    }
+
+    /// Encodes the key as a JSON string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// Orders keys by their text.
+    public static func < (lhs: InvoiceKey, rhs: InvoiceKey) -> Bool {
+        lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+    }
+
+    private static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "/") })
+        else { return text }
+        var result = ""
+        for character in text {
+            switch character {
+            case "%": result += "%25"
+            case "/": result += "%2F"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// Where a line's quantity came from: the usage records summed into it.
+public struct QuantitySource: Sendable, Hashable, Codable {
+    /// The number of usage records.
+    public var records: Int
+    /// The sum of `.count` measures.
+    public var count: Int64
+    /// The sum of `.unitDays` measures.
+    public var unitDays: Int64
+    /// The sum of `.unitSeconds` measures.
+    public var unitSeconds: Int64
+
+    /// Creates a source.
+    public init(records: Int = 0, count: Int64 = 0, unitDays: Int64 = 0, unitSeconds: Int64 = 0) {
+        self.records = records
+        self.count = count
+        self.unitDays = unitDays
+        self.unitSeconds = unitSeconds
+    }
+}
+
+/// One line of an invoice, explaining itself.
+public struct InvoiceLine: Sendable, Hashable, Codable {
+    /// What made the line.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A component's charge.
+        case charge
+        /// A third-party cost billed at cost.
+        case passThrough
+        /// A discount (negative).
+        case discount
+        /// The top-up to a minimum commitment.
+        case minimumTrueUp
+        /// A credit for the unused part of a charge already billed (negative).
+        case prorationCredit
+        /// A charge for part of a period after a change.
+        case prorationCharge
+        /// A repair line from re-rating (credit or charge).
+        case adjustment
+        /// Time and materials work.
+        case labour
+        /// Parts and materials.
+        case material
+    }
+
+    /// What made the line.
+    public var kind: Kind
+    /// A description for a person.
+    public var description: String
+    /// The component's name, when a component made it.
+    public var component: String?
+    /// The line's category (taxes are chosen by it).
+    public var category: BillableCategory
+    /// The pricing model's name, e.g. `"graduated-tiers"`, or the rule, e.g. `"discount"`.
+    public var model: String
+    /// The quantity priced: units for per-unit and tiered models, 1 for a flat fee, the base
+    /// amount in major units for a percentage, the fraction for a percentage discount, the
+    /// billed minutes for labour.
+    public var quantity: Rational
+    /// Where the quantity came from.
+    public var source: QuantitySource?
+    /// How each band contributed.
+    public var tiers: [TierCharge]
+    /// The part of the period charged.
+    public var prorationFraction: Rational
+    /// The exact amount in minor units before rounding, when the line was rounded.
+    public var exactMinorUnits: Rational?
+    /// The rounding rule applied, when the line was rounded.
+    public var rounding: RoundingRule?
+    /// A remark (minimum applied, percentage base…).
+    public var note: String?
+    /// The rounded amount (negative for credits and discounts).
+    public var amount: Money
+
+    /// Creates a line.
+    public init(
+        kind: Kind, description: String, component: String? = nil, category: BillableCategory,
+        model: String, quantity: Rational = .one, source: QuantitySource? = nil,
+        tiers: [TierCharge] = [], prorationFraction: Rational = .one,
+        exactMinorUnits: Rational? = nil, rounding: RoundingRule? = nil, note: String? = nil,
+        amount: Money
+    ) {
+        self.kind = kind
+        self.description = description
+        self.component = component
+        self.category = category
+        self.model = model
+        self.quantity = quantity
+        self.source = source
+        self.tiers = tiers
+        self.prorationFraction = prorationFraction
+        self.exactMinorUnits = exactMinorUnits
+        self.rounding = rounding
+        self.note = note
+        self.amount = amount
+    }
+}
+
+/// The tax at one rate.
+public struct TaxLine: Sendable, Hashable, Codable {
+    /// The rate.
+    public var rate: Percentage
+    /// The sum of the lines taxed at this rate.
+    public var taxableAmount: Money
+    /// The tax, rounded at the policy's rounding point.
+    public var amount: Money
+
+    /// Creates a tax line.
+    public init(rate: Percentage, taxableAmount: Money, amount: Money) {
+        self.rate = rate
+        self.taxableAmount = taxableAmount
+        self.amount = amount
+    }
+}
+
+/// An invoice (or, when the total is negative, a credit note) for one customer, plan and
+/// period.
+///
+/// Invariant: ``total`` = ``subtotal`` + ``taxTotal``, ``subtotal`` is the sum of the
+/// rounded ``lines`` and ``taxTotal`` the sum of the rounded ``taxes``. Nothing is rounded
+/// after the lines.
+public struct Invoice: Sendable, Hashable, Codable {
+    /// Invoice or credit note.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// The customer owes ``Invoice/total``.
+        case invoice
+        /// The customer is owed the magnitude of ``Invoice/total``.
+        case creditNote
+    }
+
+    /// The deterministic key from customer, plan and period.
+    public var key: InvoiceKey
+    /// Invoice or credit note, from the sign of the total.
+    public var kind: Kind
+    /// The customer billed.
+    public var customer: CustomerID
+    /// The plan rated.
+    public var plan: PricePlanID
+    /// The period covered.
+    public var period: BillingPeriod
+    /// The currency of every amount.
+    public var currency: Currency
+    /// The lines, in the plan's component order, then pass-through, discounts, true-up.
+    public var lines: [InvoiceLine]
+    /// The tax per rate.
+    public var taxes: [TaxLine]
+    /// The sum of the lines.
+    public var subtotal: Money
+    /// The sum of the discount lines (zero or negative).
+    public var discountTotal: Money
+    /// The sum of the taxes.
+    public var taxTotal: Money
+    /// ``subtotal`` + ``taxTotal``.
+    public var total: Money
+
+    /// Builds an invoice from its lines, taxing them with `taxes`.
+    ///
+    /// - Throws: ``BillingError`` for a line in another currency or overflow.
+    public init(
+        customer: CustomerID, plan: PricePlanID, period: BillingPeriod, currency: Currency,
+        lines: [InvoiceLine], taxPolicy: TaxPolicy
+    ) throws(BillingError) {
+        for (index, line) in lines.enumerated() where line.amount.currency != currency {
+            throw .currencyMismatch(
+                expected: currency, found: line.amount.currency, field: "lines[\(index)].amount")
+        }
+        let subtotal = try exact { () throws(MoneyError) in
+            try Money.sum(lines.lazy.map { $0.amount }, currency: currency)
+        }
+        let discounts = try exact { () throws(MoneyError) in
+            try Money.sum(
+                lines.lazy.filter { $0.kind == .discount }.map { $0.amount }, currency: currency)
+        }
+        let taxes = try Self.tax(lines, policy: taxPolicy, currency: currency)
+        let taxTotal = try exact { () throws(MoneyError) in
+            try Money.sum(taxes.lazy.map { $0.amount }, currency: currency)
+        }
+        let total = try exact { () throws(MoneyError) in try subtotal + taxTotal }
+        self.key = InvoiceKey(customer: customer, plan: plan, period: period)
+        self.kind = total.isNegative ? .creditNote : .invoice
+        self.customer = customer
+        self.plan = plan
+        self.period = period
+        self.currency = currency
+        self.lines = lines
+        self.taxes = taxes
+        self.subtotal = subtotal
+        self.discountTotal = discounts
+        self.taxTotal = taxTotal
+        self.total = total
+        #if DEBUG
+            _checkInvariants()
+        #endif
+    }
+
+    private static func tax(_ lines: [InvoiceLine], policy: TaxPolicy, currency: Currency)
+        throws(BillingError) -> [TaxLine]
+    {
+        // Group by rate in first-seen order so the output is deterministic.
+        var rates: [Percentage] = []
+        var bases: [Int64] = []
+        var taxes: [Int64] = []
+        // A linear scan over the few rates beats hashing identifiers byte by byte.
+        let table =
+            policy.rates.isEmpty ? [] : policy.rates.map { (key: $0.key.rawValue, rate: $0.value) }
+        for line in lines {
+            let key = line.category.rawValue
+            let rate = table.first { $0.key == key }?.rate ?? policy.defaultRate
+            guard !rate.percent.isZero else { continue }
+            let slot: Int
+            if let found = rates.firstIndex(of: rate) {
+                slot = found
+            } else {
+                rates.append(rate)
+                bases.append(0)
+                taxes.append(0)
+                slot = rates.count - 1
+            }
+            bases[slot] = try exact { () throws(MoneyError) in
+                try (Money(minorUnits: bases[slot], currency: currency) + line.amount).minorUnits
+            }
+            if policy.roundingPoint == .perLine {
+                let tax = try exact { () throws(MoneyError) in
+                    try line.amount.percentage(rate, rounding: policy.rounding)
+                }
+                taxes[slot] = try exact { () throws(MoneyError) in
+                    try (Money(minorUnits: taxes[slot], currency: currency) + tax).minorUnits
+                }
+            }
+        }
+        var result: [TaxLine] = []
+        for (slot, rate) in rates.enumerated() {
+            let base = Money(minorUnits: bases[slot], currency: currency)
+            let tax =
+                policy.roundingPoint == .perLine
+                ? Money(minorUnits: taxes[slot], currency: currency)
+                : try exact { () throws(MoneyError) in
+                    try base.percentage(rate, rounding: policy.rounding)
+                }
+            result.append(TaxLine(rate: rate, taxableAmount: base, amount: tax))
+        }
+        return result
+    }
+
+    /// Checks that the totals are the sums of the rounded lines and taxes.
+    internal func _checkInvariants() {
+        let lineSum = lines.reduce(Int64(0)) { $0 &+ $1.amount.minorUnits }
+        let taxSum = taxes.reduce(Int64(0)) { $0 &+ $1.amount.minorUnits }
+        precondition(lineSum == subtotal.minorUnits)  // justified: internal invariant
+        precondition(taxSum == taxTotal.minorUnits)  // justified: internal invariant
+        let sum = subtotal.minorUnits &+ taxTotal.minorUnits
+        precondition(sum == total.minorUnits)  // justified: internal invariant
+        precondition((kind == .creditNote) == total.isNegative)  // justified: internal invariant
+    }
+}

@@ -1,0 +1,416 @@
+import MSPCore
+
+/// A third-party cost billed to the customer at cost, e.g. licence fees; a
+/// ``PercentageOfAmount`` component of the same category takes its fee from these.
+public struct PassThroughCost: Sendable, Hashable, Codable {
+    /// The category (e.g. `.licence`); it chooses the tax rate and the fee component.
+    public var category: BillableCategory
+    /// The cost, billed as is.
+    public var amount: Money
+    /// What it is, e.g. `"Microsoft 365 Business Premium × 40"`.
+    public var description: String
+
+    /// Creates a pass-through cost.
+    public init(category: BillableCategory, amount: Money, description: String) {
+        self.category = category
+        self.amount = amount
+        self.description = description
+    }
+}
+
+/// A minimum spend per period; a shortfall is billed as a true-up line.
+public struct MinimumCommitment: Sendable, Hashable, Codable {
+    /// The least the invoice's lines (after discounts, before tax) add up to.
+    public var amount: Money
+    /// The category of the true-up line, which chooses its tax rate.
+    public var category: BillableCategory
+
+    /// Creates a commitment.
+    public init(amount: Money, category: BillableCategory) {
+        self.amount = amount
+        self.category = category
+    }
+}
+
+/// A named service bundle (Bronze, Silver, Gold): components, a currency, a billing cycle,
+/// discounts, a minimum commitment and taxes.
+///
+/// ``rate(customer:period:usage:passThroughCosts:coverage:additionalLines:)`` turns plain usage data into
+/// an ``Invoice``.
+public struct PricePlan: Sendable {
+    /// The plan's identifier, part of the invoice key.
+    public var id: PricePlanID
+    /// A name for people, e.g. `"Gold"`.
+    public var name: String
+    /// The currency every price and usage amount must be in.
+    public var currency: Currency
+    /// The billing cycle whose periods the plan is rated for.
+    public var cycle: BillingCycle
+    /// The priced components, in invoice order.
+    public let components: [PlanComponent]
+    /// Discounts, component ones first then plan-wide ones, each in order.
+    public let discounts: [Discount]
+    /// A minimum spend per period, if any.
+    public var minimumCommitment: MinimumCommitment?
+    /// The tax policy.
+    public var taxes: TaxPolicy
+    /// The rule every line is rounded with (once per line).
+    public var rounding: RoundingRule
+    /// How partial periods are measured for in-advance components.
+    public var prorationBasis: ProrationBasis
+
+    /// The category texts of ``components``, for a quick lookup while rating.
+    private let categoryKeys: [String]
+
+    /// Creates a validated plan.
+    ///
+    /// - Throws: ``BillingError/duplicateComponent(_:field:)`` when two components share a
+    ///   name or category; ``BillingError/currencyMismatch(expected:found:field:)`` when a
+    ///   built-in model, a fixed discount or the commitment is in another currency;
+    ///   ``BillingError/unknownCategory(_:field:)`` for a component discount naming no
+    ///   component.
+    public init(
+        id: PricePlanID, name: String, currency: Currency, cycle: BillingCycle,
+        components: [PlanComponent], discounts: [Discount] = [],
+        minimumCommitment: MinimumCommitment? = nil, taxes: TaxPolicy = .none,
+        rounding: RoundingRule = .halfUp, prorationBasis: ProrationBasis = .calendarDays
+    ) throws(BillingError) {
+        var names = Set<String>()
+        var categories = Set<BillableCategory>()
+        for (index, component) in components.enumerated() {
+            guard names.insert(component.name).inserted else {
+                throw .duplicateComponent(component.name, field: "components[\(index)].name")
+            }
+            guard categories.insert(component.category).inserted else {
+                throw .duplicateComponent(
+                    component.category.rawValue, field: "components[\(index)].category")
+            }
+            if let found = component.pricing.currency, found != currency {
+                throw .currencyMismatch(
+                    expected: currency, found: found, field: "components[\(index)].pricing")
+            }
+        }
+        for (index, discount) in discounts.enumerated() {
+            if case .fixed(let amount) = discount.value, amount.currency != currency {
+                throw .currencyMismatch(
+                    expected: currency, found: amount.currency, field: "discounts[\(index)]")
+            }
+            if case .component(let target) = discount.scope, !names.contains(target) {
+                throw BillingError(
+                    code: .unknownCategory, field: "discounts[\(index)].scope", value: target,
+                    message: "discount \(index) names component \(target) which the plan lacks")
+            }
+        }
+        if let minimumCommitment, minimumCommitment.amount.currency != currency {
+            throw .currencyMismatch(
+                expected: currency, found: minimumCommitment.amount.currency,
+                field: "minimumCommitment")
+        }
+        self.id = id
+        self.name = name
+        self.currency = currency
+        self.cycle = cycle
+        self.components = components
+        self.discounts = discounts
+        self.minimumCommitment = minimumCommitment
+        self.taxes = taxes
+        self.rounding = rounding
+        self.prorationBasis = prorationBasis
+        self.categoryKeys = components.map(\.category.rawValue)
+    }
+
+    /// The index of the component pricing `category`, if any.
+    public func componentIndex(for category: BillableCategory) -> Int? {
+        slot(of: category.rawValue)
+    }
+
+    @inline(__always)
+    private func slot(of key: String) -> Int? {
+        for index in categoryKeys.indices where categoryKeys[index] == key { return index }
+        return nil
+    }
+}
+
+// MARK: - Rating
+
+extension PricePlan {
+    /// Rates one customer's usage for one period into an invoice.
+    ///
+    /// Usage records of a category are summed: `.count` measures for in-advance components,
+    /// `.unitDays` / `.unitSeconds` over `period` for in-arrears ones (their quantity is the
+    /// average number of units, which prorates mid-period additions and removals exactly).
+    /// Each component is priced and rounded once; then pass-through costs, discounts (per
+    /// component, then plan-wide spread over the lines), the minimum-commitment true-up,
+    /// and taxes.
+    ///
+    /// - Parameters:
+    ///   - customer: The customer billed; every usage record must be theirs.
+    ///   - period: The period rated; in-arrears records must cover exactly it.
+    ///   - usage: The usage records, in any order.
+    ///   - passThroughCosts: Third-party costs billed at cost.
+    ///   - coverage: The part of the period the service ran (a start or end mid-period);
+    ///     in-advance and flat components are prorated by it. `nil` for the whole period.
+    ///   - additionalLines: Lines priced elsewhere (time and materials, plan-change credits)
+    ///     that join the invoice before discounts, the true-up and taxes.
+    /// - Returns: The invoice, or a credit note if the total is negative.
+    /// - Throws: ``BillingError`` `customerMismatch`, `unknownCategory`, `measureMismatch`,
+    ///   `periodMismatch`, `currencyMismatch`, `outsidePeriod` or `arithmetic`.
+    /// - Complexity: O(usage × components) with a small constant; no allocation per record.
+    public func rate(
+        customer: CustomerID, period: BillingPeriod, usage: some Collection<UnitUsage>,
+        passThroughCosts: [PassThroughCost] = [], coverage: DateRange? = nil,
+        additionalLines: [InvoiceLine] = []
+    ) throws(BillingError) -> Invoice {
+        let lines =
+            try chargeLines(
+                customer: customer, period: period, usage: usage,
+                passThroughCosts: passThroughCosts, coverage: coverage) + additionalLines
+        return try invoice(customer: customer, period: period, chargeLines: lines)
+    }
+
+    /// Applies discounts, the commitment true-up and taxes to charge lines.
+    internal func invoice(
+        customer: CustomerID, period: BillingPeriod, chargeLines: [InvoiceLine]
+    ) throws(BillingError) -> Invoice {
+        var lines = chargeLines
+        try applyDiscounts(to: &lines, periodIndex: period.index)
+        if let minimumCommitment {
+            let net = try exact { () throws(MoneyError) in
+                try Money.sum(lines.lazy.map { $0.amount }, currency: currency)
+            }
+            if net.minorUnits < minimumCommitment.amount.minorUnits {
+                let topUp = try exact { () throws(MoneyError) in
+                    try minimumCommitment.amount - net
+                }
+                lines.append(
+                    InvoiceLine(
+                        kind: .minimumTrueUp,
+                        description: "Minimum commitment \(minimumCommitment.amount)",
+                        category: minimumCommitment.category, model: "minimum-commitment",
+                        note: "lines total \(net)", amount: topUp))
+            }
+        }
+        return try Invoice(
+            customer: customer, plan: id, period: period, currency: currency, lines: lines,
+            taxPolicy: taxes)
+    }
+
+    /// Prices every component and pass-through cost, without discounts or taxes.
+    internal func chargeLines(
+        customer: CustomerID, period: BillingPeriod, usage: some Collection<UnitUsage>,
+        passThroughCosts: [PassThroughCost], coverage: DateRange?, extraCapacity: Int = 0
+    ) throws(BillingError) -> [InvoiceLine] {
+        let sources = try accumulate(usage, customer: customer, period: period)
+        let fraction: Rational =
+            if let coverage {
+                try inPeriod { () throws(PeriodError) in
+                    try period.prorationFraction(of: coverage, basis: prorationBasis)
+                }
+            } else { .one }
+        var bases = [Int64](repeating: 0, count: components.count)
+        var lines: [InvoiceLine] = []
+        lines.reserveCapacity(components.count + passThroughCosts.count + extraCapacity)
+        for (index, cost) in passThroughCosts.enumerated() {
+            guard cost.amount.currency == currency else {
+                throw .currencyMismatch(
+                    expected: currency, found: cost.amount.currency,
+                    field: "passThroughCosts[\(index)].amount")
+            }
+            if let slot = componentIndex(for: cost.category) {
+                bases[slot] = try exact { () throws(MoneyError) in
+                    try (Money(minorUnits: bases[slot], currency: currency) + cost.amount)
+                        .minorUnits
+                }
+            }
+        }
+        for (index, component) in components.enumerated() {
+            let source = sources[index]
+            let quantity = try averageUnits(source, period: period)
+            let prorated: Bool
+            switch component.pricing {
+            case .flat: prorated = true
+            case .percentage: prorated = false
+            case .perUnit, .tiered, .custom: prorated = component.timing == .inAdvance
+            }
+            let context = try RatingContext(
+                currency: currency, rounding: rounding,
+                prorationFraction: prorated ? fraction : .one,
+                baseAmount: Money(minorUnits: bases[index], currency: currency))
+            let priced = try component.pricing.price(quantity, in: context)
+            guard priced.amount.currency == currency else {
+                throw .currencyMismatch(
+                    expected: currency, found: priced.amount.currency,
+                    field: "components[\(index)].pricing")
+            }
+            lines.append(
+                InvoiceLine(
+                    kind: .charge, description: component.name, component: component.name,
+                    category: component.category, model: component.pricing.modelName,
+                    quantity: priced.quantity, source: source, tiers: priced.tiers,
+                    prorationFraction: context.prorationFraction,
+                    exactMinorUnits: priced.exactMinorUnits, rounding: priced.rounding,
+                    note: priced.note, amount: priced.amount))
+        }
+        for cost in passThroughCosts {
+            lines.append(
+                InvoiceLine(
+                    kind: .passThrough, description: cost.description, category: cost.category,
+                    model: "at-cost", amount: cost.amount))
+        }
+        return lines
+    }
+
+    /// Sums the usage records per component, validating each one. Runs over contiguous
+    /// storage when the collection has it, so the loop is not generic.
+    private func accumulate(
+        _ usage: some Collection<UnitUsage>, customer: CustomerID, period: BillingPeriod
+    ) throws(BillingError) -> [QuantitySource] {
+        let result = usage.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(BillingError) in
+                try accumulate(buffer, customer: customer, period: period)
+            }
+        }
+        if let result { return try result.get() }
+        return try Array(usage).withUnsafeBufferPointer { buffer throws(BillingError) in
+            try accumulate(buffer, customer: customer, period: period)
+        }
+    }
+
+    private func accumulate(
+        _ usage: UnsafeBufferPointer<UnitUsage>, customer: CustomerID, period: BillingPeriod
+    ) throws(BillingError) -> [QuantitySource] {
+        var sources = [QuantitySource](repeating: QuantitySource(), count: components.count)
+        let customerKey = customer.rawValue
+        let periodStart = period.range.startMilliseconds
+        let periodEnd = period.range.endMilliseconds
+        for position in usage.indices {
+            // Read the fields in place: copying a whole record retains all its references.
+            guard usage[position].customer.rawValue == customerKey else {
+                throw .customerMismatch(
+                    expected: customer, found: usage[position].customer,
+                    field: "usage[\(position)].customer")
+            }
+            guard let slot = slot(of: usage[position].category.rawValue) else {
+                throw .unknownCategory(
+                    usage[position].category, field: "usage[\(position)].category")
+            }
+            let arrears = components[slot].timing == .inArrears
+            var overflow = false
+            switch usage[position].measure {
+            case .count(let units, _):
+                guard !arrears else {
+                    throw .measureMismatch(
+                        "count", expected: "unit-days or unit-seconds",
+                        field: "usage[\(position)].measure")
+                }
+                (sources[slot].count, overflow) = sources[slot].count.addingReportingOverflow(units)
+            case .unitDays(let days, let usagePeriod):
+                guard arrears, usagePeriod.range.startMilliseconds == periodStart,
+                    usagePeriod.range.endMilliseconds == periodEnd
+                else { throw arrearsError(arrears, usagePeriod, period, position: position) }
+                (sources[slot].unitDays, overflow) = sources[slot].unitDays
+                    .addingReportingOverflow(days)
+            case .unitSeconds(let seconds, let usagePeriod):
+                guard arrears, usagePeriod.range.startMilliseconds == periodStart,
+                    usagePeriod.range.endMilliseconds == periodEnd
+                else { throw arrearsError(arrears, usagePeriod, period, position: position) }
+                (sources[slot].unitSeconds, overflow) = sources[slot].unitSeconds
+                    .addingReportingOverflow(seconds)
+            }
+            if overflow {
+                throw .arithmetic(
+                    .overflow(operation: "sum usage", operands: "usage[\(position)]"))
+            }
+            sources[slot].records += 1
+        }
+        return sources
+    }
+
+    @inline(never)
+    private func arrearsError(
+        _ arrears: Bool, _ usagePeriod: BillingPeriod, _ period: BillingPeriod, position: Int
+    ) -> BillingError {
+        guard arrears else {
+            return .measureMismatch(
+                "unit-days or unit-seconds", expected: "count", field: "usage[\(position)].measure")
+        }
+        return .periodMismatch(usagePeriod, expected: period, field: "usage[\(position)].measure")
+    }
+
+    /// count + unitDays / days + unitSeconds / seconds, exactly.
+    private func averageUnits(_ source: QuantitySource, period: BillingPeriod) throws(BillingError)
+        -> Rational
+    {
+        var total = Rational(source.count)
+        if source.unitDays != 0 {
+            let days = try exact { () throws(MoneyError) in
+                try Rational(source.unitDays, Int64(period.dayCount))
+            }
+            total = try total.plus(days)
+        }
+        if source.unitSeconds != 0 {
+            let periodSeconds =
+                (period.range.endMilliseconds - period.range.startMilliseconds) / 1000
+            let seconds = try exact { () throws(MoneyError) in
+                try Rational(source.unitSeconds, periodSeconds)
+            }
+            total = try total.plus(seconds)
+        }
+        return total
+    }
+
+    /// Component discounts, then plan discounts spread over the component lines.
+    private func applyDiscounts(to lines: inout [InvoiceLine], periodIndex: Int)
+        throws(BillingError)
+    {
+        let active = discounts.filter { $0.applies(toPeriodIndex: periodIndex) }
+        guard !active.isEmpty else { return }
+        let chargeCount = components.count
+        // Net amount per component line, after the discounts taken so far.
+        var net = lines.prefix(chargeCount).map { $0.amount.minorUnits }
+        var discountLines: [InvoiceLine] = []
+        for discount in active {
+            guard case .component(let target) = discount.scope,
+                let slot = components.firstIndex(where: { $0.name == target })
+            else { continue }
+            let off = try discount.amount(
+                on: Money(minorUnits: net[slot], currency: currency), rounding: rounding)
+            guard !off.isZero else { continue }
+            net[slot] -= off.minorUnits
+            discountLines.append(
+                discountLine(discount, amount: off, component: components[slot]))
+        }
+        for discount in active where discount.scope == .plan {
+            let base = try exact { () throws(MoneyError) in
+                try Money.sum(
+                    net.lazy.map { Money(minorUnits: max(0, $0), currency: self.currency) },
+                    currency: currency)
+            }
+            let off = try discount.amount(on: base, rounding: rounding)
+            guard !off.isZero else { continue }
+            let shares = try exact { () throws(MoneyError) in
+                try off.allocated(by: net.map { max(0, $0) })
+            }
+            for (slot, share) in shares.enumerated() where !share.isZero {
+                net[slot] -= share.minorUnits
+                discountLines.append(
+                    discountLine(discount, amount: share, component: components[slot]))
+            }
+        }
+        lines.append(contentsOf: discountLines)
+    }
+
+    private func discountLine(_ discount: Discount, amount: Money, component: PlanComponent)
+        -> InvoiceLine
+    {
+        let (model, quantity): (String, Rational) =
+            switch discount.value {
+            case .percent(let percent): ("percent-discount", percent.fraction)
+            case .fixed: ("fixed-discount", .one)
+            }
+        return InvoiceLine(
+            kind: .discount, description: discount.name, component: component.name,
+            category: component.category, model: model, quantity: quantity, rounding: rounding,
+            amount: Money(minorUnits: -amount.minorUnits, currency: currency))
+    }
+}

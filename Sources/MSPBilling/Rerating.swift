@@ -1,0 +1,116 @@
+import MSPCore
+
+/// The repair lines that turn an issued invoice into a corrected one: re-rating as a diff.
+///
+/// Rate the period again with corrected inputs, then diff: lines are matched by kind,
+/// component (or description) and category, amounts summed per match; every non-zero
+/// difference becomes one ``InvoiceLine/Kind-swift.enum/adjustment`` line (a credit when
+/// negative). The repair lines always sum exactly to the corrected subtotal minus the issued
+/// subtotal, and an unchanged re-rating gives no lines.
+///
+/// Worked example: 40 workstations at 25.00 were invoiced (1,000.00); the inventory is
+/// corrected to 38. Re-rated: 950.00. Repair: one line of −50.00 "Workstations".
+public struct RatingDiff: Sendable, Hashable {
+    /// The repair lines, in the corrected invoice's line order, then lines only the issued
+    /// invoice had.
+    public var lines: [InvoiceLine]
+    /// The sum of ``lines``: corrected subtotal − issued subtotal.
+    public var netChange: Money
+
+    /// Diffs a corrected invoice against the issued one.
+    ///
+    /// - Throws: ``BillingError`` `customerMismatch`, `periodMismatch` or
+    ///   `currencyMismatch` when the two invoices are not for the same customer, period and
+    ///   currency; `arithmetic` on overflow.
+    public init(issued: Invoice, corrected: Invoice) throws(BillingError) {
+        guard issued.customer == corrected.customer else {
+            throw .customerMismatch(
+                expected: issued.customer, found: corrected.customer, field: "corrected.customer")
+        }
+        guard issued.period.range == corrected.period.range else {
+            throw .periodMismatch(
+                corrected.period, expected: issued.period, field: "corrected.period")
+        }
+        guard issued.currency == corrected.currency else {
+            throw .currencyMismatch(
+                expected: issued.currency, found: corrected.currency, field: "corrected.currency")
+        }
+        let currency = issued.currency
+        var order: [String] = []
+        var samples: [String: InvoiceLine] = [:]
+        var deltas: [String: Int64] = [:]
+        func add(_ line: InvoiceLine, sign: Int64) throws(BillingError) {
+            let key = "\(line.kind.rawValue)|\(line.component ?? line.description)|\(line.category)"
+            if samples[key] == nil {
+                order.append(key)
+                samples[key] = line
+            }
+            let current = deltas[key] ?? 0
+            let (value, overflow) =
+                sign > 0
+                ? current.addingReportingOverflow(line.amount.minorUnits)
+                : current.subtractingReportingOverflow(line.amount.minorUnits)
+            guard !overflow else {
+                throw .arithmetic(.overflow(operation: "re-rate", operands: key))
+            }
+            deltas[key] = value
+        }
+        for line in corrected.lines { try add(line, sign: 1) }
+        for line in issued.lines { try add(line, sign: -1) }
+        var lines: [InvoiceLine] = []
+        for key in order {
+            guard let delta = deltas[key], delta != 0, let sample = samples[key] else { continue }
+            lines.append(
+                InvoiceLine(
+                    kind: .adjustment, description: sample.description,
+                    component: sample.component, category: sample.category, model: sample.model,
+                    note: "re-rating \(sample.kind.rawValue) \(issued.key)",
+                    amount: Money(minorUnits: delta, currency: currency)))
+        }
+        self.lines = lines
+        self.netChange = try exact { () throws(MoneyError) in
+            try Money.sum(lines.map(\.amount), currency: currency)
+        }
+    }
+}
+
+/// One plan's price for a prospect's usage.
+public struct QuoteOption: Sendable, Hashable {
+    /// The plan priced.
+    public var plan: PricePlanID
+    /// The plan's name.
+    public var name: String
+    /// The invoice the usage would produce, with its full breakdown.
+    public var invoice: Invoice
+}
+
+/// Prices one customer's usage under several plans and ranks them, cheapest first.
+public enum Quote {
+    /// Rates `usage` under every plan and sorts the results by total (ties by plan ID).
+    ///
+    /// All plans must bill in one currency; a plan that does not price a category in the
+    /// usage throws `unknownCategory`, so a quote never silently drops what a prospect uses.
+    ///
+    /// - Throws: ``BillingError`` from rating, or `currencyMismatch` between plans.
+    public static func rank(
+        plans: [PricePlan], customer: CustomerID, period: BillingPeriod, usage: [UnitUsage],
+        passThroughCosts: [PassThroughCost] = []
+    ) throws(BillingError) -> [QuoteOption] {
+        var options: [QuoteOption] = []
+        for (index, plan) in plans.enumerated() {
+            if let first = plans.first, plan.currency != first.currency {
+                throw .currencyMismatch(
+                    expected: first.currency, found: plan.currency, field: "plans[\(index)]")
+            }
+            let invoice = try plan.rate(
+                customer: customer, period: period, usage: usage,
+                passThroughCosts: passThroughCosts)
+            options.append(QuoteOption(plan: plan.id, name: plan.name, invoice: invoice))
+        }
+        return options.sorted {
+            $0.invoice.total.minorUnits != $1.invoice.total.minorUnits
+                ? $0.invoice.total.minorUnits < $1.invoice.total.minorUnits
+                : $0.plan < $1.plan
+        }
+    }
+}

@@ -1,0 +1,335 @@
+import Foundation
+import MSPCore
+
+/// One piece of work logged against a customer: who (role), what (work type), when, and
+/// whether it is billed.
+public struct TimeEntry: Sendable, Hashable, Codable {
+    /// Whether the entry is charged.
+    public enum Status: String, Sendable, Hashable, Codable {
+        /// Charged at the rate of its role and work type.
+        case billable
+        /// Logged but given away (goodwill, rework).
+        case noCharge
+        /// Included in the customer's agreement (managed-services scope).
+        case coveredByAgreement
+    }
+
+    /// The entry's identifier, e.g. a ticket time-log ID.
+    public var id: String
+    /// The customer the work was for.
+    public var customer: CustomerID
+    /// The technician's role, e.g. `"engineer"`.
+    public var role: String
+    /// The work type, e.g. `"remote"` or `"onsite"`.
+    public var workType: String
+    /// When the work happened, half-open.
+    public var range: DateRange
+    /// Billable, no charge, or covered by agreement.
+    public var status: Status
+
+    /// Creates a time entry.
+    ///
+    /// - Throws: ``BillingError/endBeforeStart(entry:start:end:)`` when `end` is before
+    ///   `start`.
+    public init(
+        id: String, customer: CustomerID, role: String, workType: String, start: Date, end: Date,
+        status: Status = .billable
+    ) throws(BillingError) {
+        guard start <= end else {
+            throw .endBeforeStart(
+                entry: id, start: String(describing: start), end: String(describing: end))
+        }
+        self.id = id
+        self.customer = customer
+        self.role = role
+        self.workType = workType
+        self.range = try inPeriod { () throws(PeriodError) in try DateRange(start: start, end: end)
+        }
+        self.status = status
+    }
+}
+
+/// Parts and materials billed at cost plus a markup.
+public struct MaterialCharge: Sendable, Hashable, Codable {
+    /// What was supplied, e.g. `"SSD 1 TB"`.
+    public var description: String
+    /// The unit cost.
+    public var unitCost: Money
+    /// How many.
+    public var quantity: Int64
+    /// The markup on cost, e.g. 25 %.
+    public var markup: Percentage
+
+    /// Creates a material charge.
+    ///
+    /// - Throws: ``BillingError/negativeQuantity(_:field:)`` for a negative quantity, cost
+    ///   or markup.
+    public init(description: String, unitCost: Money, quantity: Int64, markup: Percentage)
+        throws(BillingError)
+    {
+        guard quantity >= 0 else { throw .negativeQuantity(String(quantity), field: "quantity") }
+        guard !unitCost.isNegative else {
+            throw .negativeQuantity(unitCost.description, field: "unitCost")
+        }
+        guard !markup.percent.isNegative else {
+            throw .negativeQuantity(markup.description, field: "markup")
+        }
+        self.description = description
+        self.unitCost = unitCost
+        self.quantity = quantity
+        self.markup = markup
+    }
+}
+
+/// Break/fix pricing: hourly rates by role and work type, rounding to an increment with a
+/// minimum, an after-hours multiplier decided by a business calendar, and materials at
+/// cost plus markup.
+///
+/// ## Rule for one billable entry
+///
+/// Split the entry into business time *b* (open per the calendar) and after-hours time
+/// *a* (closed: evenings, weekends, holidays). With multiplier *m*, increment *i* and
+/// minimum *n*:
+///
+/// - ``RoundingOrder-swift.enum/beforeMultiplier``: the raw duration is rounded up to a
+///   multiple of *i* and raised to *n*; the added time continues the work past its end and
+///   takes the multiplier in force at the end. Billed minutes = *b′* + *a′* × *m*.
+/// - ``RoundingOrder-swift.enum/afterMultiplier``: weighted minutes *b* + *a* × *m* are
+///   rounded up to a multiple of *i* and raised to *n*.
+///
+/// The charge is rate × billed minutes / 60, rounded once.
+///
+/// Worked example: Mon–Fri 09:00–17:00, 120.00/h, 15-minute increments, 1-hour minimum,
+/// 1.5× after hours; an entry 16:40–17:20 is 20 business + 20 after-hours minutes.
+/// Before: 40 → 45 → 60 minutes; the 20 added minutes are after hours, so
+/// 20 + 40 × 1.5 = 80 minutes = 160.00. After: 20 + 20 × 1.5 = 50 → 60 minutes = 120.00.
+public struct TimeAndMaterials: Sendable, Hashable, Codable {
+    /// Whether entries are rounded before or after the after-hours multiplier.
+    public enum RoundingOrder: String, Sendable, Hashable, Codable {
+        /// Round the raw duration, then apply the multiplier.
+        case beforeMultiplier
+        /// Apply the multiplier, then round the weighted duration.
+        case afterMultiplier
+    }
+
+    /// An hourly rate for a role and work type.
+    public struct Rate: Sendable, Hashable, Codable {
+        /// The role, e.g. `"engineer"`.
+        public var role: String
+        /// The work type, e.g. `"remote"`.
+        public var workType: String
+        /// The price of one hour.
+        public var hourly: PreciseMoney
+
+        /// Creates a rate.
+        public init(role: String, workType: String, hourly: PreciseMoney) {
+            self.role = role
+            self.workType = workType
+            self.hourly = hourly
+        }
+    }
+
+    /// The longest increment or minimum accepted: one year of minutes (525,600).
+    public static let maximumMinutes: Int64 = 525_600
+
+    /// The rates.
+    public let rates: [Rate]
+    /// The increment entries are rounded up to, in minutes.
+    public let incrementMinutes: Int64
+    /// The least an entry is billed, in minutes.
+    public let minimumMinutes: Int64
+    /// The multiplier for time outside business hours (evenings, weekends, holidays).
+    public let afterHoursMultiplier: Rational
+    /// Round before or after the multiplier.
+    public let roundingOrder: RoundingOrder
+    /// The category of labour lines (chooses the tax rate).
+    public let labourCategory: BillableCategory
+    /// The category of material lines.
+    public let materialCategory: BillableCategory
+    /// The rule that rounds each line.
+    public let rounding: RoundingRule
+
+    /// Creates a validated time-and-materials price list.
+    ///
+    /// - Throws: ``BillingError/invalidTimeRule(_:field:)`` for an increment outside
+    ///   1...``maximumMinutes``, a minimum outside 0...``maximumMinutes`` or a multiplier
+    ///   below 1;
+    ///   ``BillingError/negativeQuantity(_:field:)`` for a negative rate.
+    public init(
+        rates: [Rate], incrementMinutes: Int64 = 15, minimumMinutes: Int64 = 0,
+        afterHoursMultiplier: Rational = .one, roundingOrder: RoundingOrder = .beforeMultiplier,
+        labourCategory: BillableCategory, materialCategory: BillableCategory,
+        rounding: RoundingRule = .halfUp
+    ) throws(BillingError) {
+        guard (1...Self.maximumMinutes).contains(incrementMinutes) else {
+            throw .invalidTimeRule(String(incrementMinutes), field: "incrementMinutes")
+        }
+        guard (0...Self.maximumMinutes).contains(minimumMinutes) else {
+            throw .invalidTimeRule(String(minimumMinutes), field: "minimumMinutes")
+        }
+        guard afterHoursMultiplier >= .one else {
+            throw .invalidTimeRule(afterHoursMultiplier.description, field: "afterHoursMultiplier")
+        }
+        for (index, rate) in rates.enumerated() where rate.hourly.scaledUnits < 0 {
+            throw .negativeQuantity(rate.hourly.description, field: "rates[\(index)].hourly")
+        }
+        self.rates = rates
+        self.incrementMinutes = incrementMinutes
+        self.minimumMinutes = minimumMinutes
+        self.afterHoursMultiplier = afterHoursMultiplier
+        self.roundingOrder = roundingOrder
+        self.labourCategory = labourCategory
+        self.materialCategory = materialCategory
+        self.rounding = rounding
+    }
+
+    /// Prices one customer's time entries and materials into invoice lines.
+    ///
+    /// Each labour line is described by the entry's ID, with its billed minutes as the
+    /// quantity; no-charge and covered entries produce zero lines that still show their time
+    /// and carry the status as the note.
+    ///
+    /// - Parameters:
+    ///   - entries: The time entries, all of `customer`.
+    ///   - materials: Parts and materials.
+    ///   - customer: The customer billed.
+    ///   - calendar: The compiled business calendar deciding after-hours time; its horizon
+    ///     must cover every entry.
+    /// - Returns: One line per entry (in the given order), then one per material.
+    /// - Throws: ``BillingError`` `customerMismatch`, `unknownRate`, `currencyMismatch`,
+    ///   a calendar error for an entry outside the horizon, or `arithmetic`.
+    /// - Complexity: O(entries × (rates + log calendar intervals)).
+    public func lines(
+        for entries: [TimeEntry], materials: [MaterialCharge] = [], customer: CustomerID,
+        calendar: BusinessCalendar.Compiled
+    ) throws(BillingError) -> [InvoiceLine] {
+        var lines: [InvoiceLine] = []
+        lines.reserveCapacity(entries.count + materials.count)
+        let currency = rates.first?.hourly.currency
+        for entry in entries {
+            guard entry.customer.rawValue == customer.rawValue else {
+                throw .customerMismatch(
+                    expected: customer, found: entry.customer,
+                    field: "timeEntries[\(entry.id)].customer")
+            }
+            lines.append(try line(for: entry, calendar: calendar))
+        }
+        for (index, material) in materials.enumerated() {
+            if let currency, material.unitCost.currency != currency {
+                throw .currencyMismatch(
+                    expected: currency, found: material.unitCost.currency,
+                    field: "materials[\(index)].unitCost")
+            }
+            let cost = try exact { () throws(MoneyError) in
+                try material.unitCost * material.quantity
+            }
+            let factor = try Rational.one.plus(material.markup.fraction)
+            let exactAmount = try exact { () throws(MoneyError) in
+                try Rational(cost.minorUnits) * factor
+            }
+            let amount = try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
+            lines.append(
+                InvoiceLine(
+                    kind: .material, description: material.description,
+                    category: materialCategory, model: "cost-plus-markup",
+                    quantity: Rational(material.quantity), exactMinorUnits: exactAmount,
+                    rounding: rounding, note: "\(cost) at cost + \(material.markup)",
+                    amount: Money(minorUnits: amount, currency: cost.currency)))
+        }
+        return lines
+    }
+
+    /// The billed minutes of one entry (before the hourly rate), per the rounding order.
+    public func billedMinutes(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
+        throws(BillingError) -> Rational
+    {
+        let total = entry.range.endMilliseconds - entry.range.startMilliseconds
+        let business = try onCalendar { () throws(CalendarError) in
+            try calendar.businessDuration(from: entry.range.start, to: entry.range.end)
+        }
+        let businessMs =
+            business.components.seconds * 1000
+            + business.components.attoseconds / 1_000_000_000_000_000
+        let afterMs = total - businessMs
+        let endsAfterHours = try endsOutsideHours(entry, calendar: calendar)
+        let minute: Int64 = 60_000
+        let incrementMs = incrementMinutes * minute
+        let minimumMs = minimumMinutes * minute
+        // Weighted milliseconds as a fraction over the multiplier's denominator q:
+        // business × q + after × p, so each entry needs one reduction, not a chain.
+        let p = afterHoursMultiplier.numerator
+        let q = afterHoursMultiplier.denominator
+        func weighted(_ business: Int64, _ after: Int64) throws(BillingError) -> Int64 {
+            let (a, o1) = business.multipliedReportingOverflow(by: q)
+            let (b, o2) = after.multipliedReportingOverflow(by: p)
+            let (sum, o3) = a.addingReportingOverflow(b)
+            guard !o1, !o2, !o3 else { throw Self.timeOverflow(entry) }
+            return sum
+        }
+        switch roundingOrder {
+        case .beforeMultiplier:
+            let steps = total / incrementMs + (total % incrementMs == 0 ? 0 : 1)
+            let (roundedMs, o1) = steps.multipliedReportingOverflow(by: incrementMs)
+            guard !o1 else { throw Self.timeOverflow(entry) }
+            let billedMs = max(roundedMs, minimumMs)
+            let extra = billedMs - total
+            let businessPart = businessMs + (endsAfterHours ? 0 : extra)
+            let afterPart = afterMs + (endsAfterHours ? extra : 0)
+            let (denominator, o2) = q.multipliedReportingOverflow(by: minute)
+            guard !o2 else { throw Self.timeOverflow(entry) }
+            let numerator = try weighted(businessPart, afterPart)
+            return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
+        case .afterMultiplier:
+            let numerator = try weighted(businessMs, afterMs)
+            let (unit, o1) = q.multipliedReportingOverflow(by: incrementMs)
+            guard !o1 else { throw Self.timeOverflow(entry) }
+            let steps = numerator / unit + (numerator % unit == 0 ? 0 : 1)
+            let (roundedMs, o2) = steps.multipliedReportingOverflow(by: incrementMs)
+            guard !o2 else { throw Self.timeOverflow(entry) }
+            return try exact { () throws(MoneyError) in
+                try Rational(max(roundedMs, minimumMs), minute)
+            }
+        }
+    }
+
+    /// The overflow error for an entry, built only when it is thrown.
+    @inline(never)
+    private static func timeOverflow(_ entry: TimeEntry) -> BillingError {
+        .arithmetic(.overflow(operation: "weigh and round time", operands: entry.id))
+    }
+
+    private func endsOutsideHours(_ entry: TimeEntry, calendar: BusinessCalendar.Compiled)
+        throws(BillingError) -> Bool
+    {
+        let last =
+            entry.range.isEmpty ? entry.range.start : entry.range.end.addingTimeInterval(-0.001)
+        return try onCalendar { () throws(CalendarError) in try !calendar.isOpen(at: last) }
+    }
+
+    private func line(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
+        throws(BillingError) -> InvoiceLine
+    {
+        guard
+            let rate = rates.first(where: { $0.role == entry.role && $0.workType == entry.workType }
+            )
+        else { throw .unknownRate(role: entry.role, workType: entry.workType, entry: entry.id) }
+        let minutes = try billedMinutes(for: entry, calendar: calendar)
+        let charged = entry.status == .billable
+        let (perHourDenominator, overflowed) = minutes.denominator.multipliedReportingOverflow(
+            by: 60)
+        guard !overflowed else {
+            throw .arithmetic(.overflow(operation: "hours", operands: entry.id))
+        }
+        let hours = try exact { () throws(MoneyError) in
+            try Rational(minutes.numerator, perHourDenominator)
+        }
+        let exactAmount = charged ? try rate.hourly.exactMinorUnits(times: hours) : .zero
+        let amount = try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
+        return InvoiceLine(
+            kind: .labour, description: entry.id,
+            category: labourCategory, model: "time-and-materials", quantity: minutes,
+            exactMinorUnits: exactAmount, rounding: rounding,
+            note: charged ? nil : entry.status.rawValue,
+            amount: Money(minorUnits: amount, currency: rate.hourly.currency))
+    }
+}

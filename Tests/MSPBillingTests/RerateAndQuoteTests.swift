@@ -1,0 +1,103 @@
+import Foundation
+import MSPBilling
+import MSPCore
+import MSPTestSupport
+import Testing
+
+@Suite struct RerateAndQuoteTests {
+    @Test func correctedInventoryGivesRepairLines() throws {
+        // Issued: 40 workstations × 25.00 = 1,000.00 and 3 servers × 95.00 = 285.00.
+        // Corrected: 38 workstations = 950.00, servers unchanged.
+        // Repair: one line, Workstations −50.00; the servers line is unchanged, so absent.
+        let managed = try plan(
+            "managed",
+            [perUnit("Workstations", .workstation, "25.00"), perUnit("Servers", .server, "95.00")])
+        let issued = try managed.rate(
+            customer: acme(), period: january(),
+            usage: [count(40, .workstation), count(3, .server)])
+        let corrected = try managed.rate(
+            customer: acme(), period: january(),
+            usage: [count(38, .workstation), count(3, .server)])
+        let diff = try RatingDiff(issued: issued, corrected: corrected)
+        #expect(diff.lines.map(\.component) == ["Workstations"])
+        #expect(diff.lines.map(\.amount) == [try usd("-50.00")])
+        #expect(diff.netChange == (try corrected.subtotal - issued.subtotal))
+        #expect(try RatingDiff(issued: issued, corrected: issued).lines.isEmpty)
+    }
+
+    @Test func repairLinesSumToTheSubtotalChange() throws {
+        let period = try january()
+        try checkProperty(seed: 0x4E7A, cases: 2_000) { random in
+            let managed = try plan(
+                "p",
+                [
+                    PlanComponent(name: "A", category: .workstation, pricing: try random.pricing()),
+                    PlanComponent(name: "B", category: .server, pricing: try random.pricing()),
+                ],
+                discounts: [
+                    try Discount(
+                        name: "D", value: .percent(Percentage(random.int(in: Int64(0)...Int64(30))))
+                    )
+                ])
+            let before = try managed.rate(
+                customer: acme(), period: period,
+                usage: [
+                    count(random.int(in: Int64(0)...Int64(300)), .workstation),
+                    count(random.int(in: Int64(0)...Int64(30)), .server),
+                ])
+            let after = try managed.rate(
+                customer: acme(), period: period,
+                usage: [
+                    count(random.int(in: Int64(0)...Int64(300)), .workstation),
+                    count(random.int(in: Int64(0)...Int64(30)), .server),
+                ])
+            let diff = try RatingDiff(issued: before, corrected: after)
+            let change = try after.subtotal - before.subtotal
+            return (
+                "\(before.subtotal) → \(after.subtotal)",
+                diff.netChange == change ? nil : "\(diff.netChange)"
+            )
+        }
+    }
+
+    @Test func quoteRanksPlansCheapestFirst() throws {
+        // 12 workstations and 2 servers:
+        // per-device: 12 × 25.00 + 2 × 95.00 = 300.00 + 190.00 = 490.00
+        // all-inclusive: flat 450.00 covering both categories (quantities ignored)
+        // tiered: workstations volume (0, 10] 30.00 / (10, ∞) 20.00 → 12 × 20.00 = 240.00,
+        //         servers 2 × 120.00 = 240.00 → 480.00
+        let perDevice = try plan(
+            "per-device",
+            [perUnit("Workstations", .workstation, "25.00"), perUnit("Servers", .server, "95.00")])
+        let inclusive = try plan(
+            "all-inclusive",
+            [
+                flat("Workstations", .workstation, "450.00"),
+                flat("Servers", .server, "0.00"),
+            ])
+        let volume = try TierTable(
+            mode: .volume, tiers: [tier(0, 10, "30.00"), tier(10, nil, "20.00")])
+        let tiered = try plan(
+            "tiered",
+            [
+                PlanComponent(
+                    name: "Workstations", category: .workstation, pricing: .tiered(volume)),
+                perUnit("Servers", .server, "120.00"),
+            ])
+        let options = try Quote.rank(
+            plans: [perDevice, inclusive, tiered], customer: acme(), period: january(),
+            usage: [count(12, .workstation), count(2, .server)])
+        #expect(options.map(\.plan.rawValue) == ["all-inclusive", "tiered", "per-device"])
+        #expect(try options.map(\.invoice.total) == ["450.00", "480.00", "490.00"].map(usd))
+    }
+
+    @Test func diffOfDifferentCustomers() throws {
+        let managed = try plan("m", [perUnit("Workstations", .workstation, "25.00")])
+        let a = try managed.rate(customer: acme(), period: january(), usage: [])
+        let b = try managed.rate(customer: CustomerID("globex"), period: january(), usage: [])
+        #expect(
+            throws: BillingError.customerMismatch(
+                expected: try acme(), found: try CustomerID("globex"), field: "corrected.customer")
+        ) { try RatingDiff(issued: a, corrected: b) }
+    }
+}
