@@ -134,17 +134,35 @@ extension Rational {
     private static func combine(
         _ lhs: Rational, _ rhs: Rational, negateRight: Bool, operation: String
     ) throws(MoneyError) -> Rational {
-        let overflow = MoneyError.overflow(operation: operation, operands: "\(lhs), \(rhs)")
+        // Equal denominators (prices and quantities on one scale, whole numbers) need no
+        // scaling; the error text is built only when an overflow actually happens.
+        if lhs.denominator == rhs.denominator {
+            let (n, overflow) =
+                negateRight
+                ? lhs.numerator.subtractingReportingOverflow(rhs.numerator)
+                : lhs.numerator.addingReportingOverflow(rhs.numerator)
+            guard !overflow else { throw combineOverflow(lhs, rhs, operation) }
+            return lhs.denominator == 1
+                ? Rational(unchecked: n, 1) : try Rational(n, lhs.denominator)
+        }
         let g = Int64(ExactArithmetic.gcd(lhs.denominator.magnitude, rhs.denominator.magnitude))
         let lhsScale = rhs.denominator / g
         let rhsScale = lhs.denominator / g
         let (a, o1) = lhs.numerator.multipliedReportingOverflow(by: lhsScale)
         let (b, o2) = rhs.numerator.multipliedReportingOverflow(by: rhsScale)
         let (d, o3) = lhs.denominator.multipliedReportingOverflow(by: lhsScale)
-        guard !o1, !o2, !o3 else { throw overflow }
+        guard !o1, !o2, !o3 else { throw combineOverflow(lhs, rhs, operation) }
         let (n, o4) = negateRight ? a.subtractingReportingOverflow(b) : a.addingReportingOverflow(b)
-        guard !o4 else { throw overflow }
+        guard !o4 else { throw combineOverflow(lhs, rhs, operation) }
         return try Rational(n, d)
+    }
+
+    /// The error of an overflowing sum or difference, built out of line and only when thrown.
+    @inline(never)
+    private static func combineOverflow(_ lhs: Rational, _ rhs: Rational, _ operation: String)
+        -> MoneyError
+    {
+        .overflow(operation: operation, operands: "\(lhs), \(rhs)")
     }
 }
 
