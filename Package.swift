@@ -12,7 +12,8 @@ let package = Package(
     name: "MSPKit",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
-        .library(name: "MSPCore", targets: ["MSPCore"])
+        .library(name: "MSPCore", targets: ["MSPCore"]),
+        .library(name: "MSPSLA", targets: ["MSPSLA"]),
     ],
     dependencies: [],
     targets: [
@@ -25,6 +26,12 @@ let package = Package(
         .testTarget(
             name: "MSPCoreTests",
             dependencies: ["MSPCore", "MSPTestSupport"],
+            swiftSettings: sharedSettings
+        ),
+        .target(name: "MSPSLA", dependencies: ["MSPCore"], swiftSettings: sharedSettings),
+        .testTarget(
+            name: "MSPSLATests",
+            dependencies: ["MSPSLA", "MSPCore", "MSPTestSupport"],
             swiftSettings: sharedSettings
         ),
     ],
