@@ -61,7 +61,10 @@ extension SLAEngine {
                 } catch { throw .calendar(error) }
             }
         }
-        if figures.status == .breached { figures.breachInstant = clock.reachedAt }
+        if figures.status == .breached {
+            figures.breachInstant = clock.reachedAt
+            figures.remaining = 0
+        }
         if figures.status != .running { figures.nextWarningIndex = nil }
         return figures
     }

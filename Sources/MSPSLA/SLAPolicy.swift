@@ -33,7 +33,8 @@ public struct SLAPolicy: Sendable, Hashable {
         /// change: a breach is never dated before the priority that causes it was set.
         ///
         /// P3 (8 h) raised to P1 (4 h) after 3 business hours: 1 hour remains. Raised after
-        /// 5 business hours: breached at the change.
+        /// 5 business hours: breached at the change. A breach already reached stays: lowering
+        /// the priority afterwards changes the target but does not undo it.
         case keepElapsed
         /// The clock starts a new cycle at the change with the new priority's target and
         /// zero elapsed time; the earlier cycle is counted in

@@ -42,7 +42,8 @@ public struct SLATargetEvaluation: Sendable, Hashable {
     public let cycleStart: Date?
     /// The business time counted in the current cycle.
     public let elapsed: Duration
-    /// `target - elapsed`, never below zero.
+    /// `target - elapsed`, never below zero; zero once breached (a priority lowered after a
+    /// breach gives a larger target but does not undo the breach).
     public let remaining: Duration
     /// The instant the target is consumed: in the past once reached, projected from the
     /// evaluation instant while running; `nil` while paused (it moves with the pause), when
