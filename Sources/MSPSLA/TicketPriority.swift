@@ -87,8 +87,9 @@ public enum SLATargetKind: String, Sendable, Hashable, Codable, CaseIterable, Co
     /// Time to resolution.
     case resolution
 
-    /// The kind's position in ``allCases``.
-    var index: Int {
+    /// The kind's position in ``allCases``: 0, 1, 2; the offset of its summary among a
+    /// ticket's three in a batch evaluation.
+    public var index: Int {
         switch self {
         case .firstResponse: 0
         case .nextResponse: 1
