@@ -61,6 +61,7 @@ let package = Package(
             swiftSettings: sharedSettings),
         benchmarkTarget("MoneyBenchmarks", measuring: ["MSPCore"]),
         benchmarkTarget("CalendarBenchmarks", measuring: ["MSPCore"]),
+        benchmarkTarget("SLABenchmarks", measuring: ["MSPCore", "MSPSLA"]),
     ],
     swiftLanguageModes: [.v6]
 )

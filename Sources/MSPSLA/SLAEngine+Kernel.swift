@@ -67,6 +67,35 @@ struct Clocks: Sendable, Hashable {
     }
 }
 
+/// The last two cumulative business-time lookups, so that consecutive spans on one
+/// calendar (the end of one is the start of the next) and the clocks sharing a calendar
+/// query each instant once.
+struct CumulativeMemo {
+    var calendar0 = -1
+    var time0: Int64 = 0
+    var value0: Int64 = 0
+    var calendar1 = -1
+    var time1: Int64 = 0
+    var value1: Int64 = 0
+
+    /// The business ms before `time` on calendar `index`.
+    @inline(__always)
+    mutating func value(
+        _ index: Int, _ time: Int64, _ calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>
+    ) throws(CalendarError) -> Int64 {
+        if calendar0 == index && time0 == time { return value0 }
+        if calendar1 == index && time1 == time { return value1 }
+        let value = try calendars[index].cumulativeBusinessMilliseconds(at: time)
+        calendar1 = calendar0
+        time1 = time0
+        value1 = value0
+        calendar0 = index
+        time0 = time
+        value0 = value
+        return value
+    }
+}
+
 /// The end state of a replay.
 struct KernelOutcome: Sendable, Hashable {
     var clocks: Clocks
@@ -76,10 +105,24 @@ struct KernelOutcome: Sendable, Hashable {
 }
 
 extension SLAEngine {
+    /// Replays one ticket's sorted, validated events up to `asOf`.
+    func replay<Sink: ClockSink>(_ events: [PackedEvent], asOf: Int64, sink: inout Sink)
+        throws(SLAError) -> KernelOutcome
+    {
+        try events.withUnsafeBufferPointer { buffer throws(SLAError) in
+            try compiledCalendars.withUnsafeBufferPointer { calendars throws(SLAError) in
+                var memo = CumulativeMemo()
+                return try run(buffer, asOf: asOf, calendars: calendars, memo: &memo, sink: &sink)
+            }
+        }
+    }
+
     /// Replays sorted, validated `events` up to `asOf` and returns the clocks.
     @inline(__always)
     func run<Sink: ClockSink>(
-        _ events: UnsafeBufferPointer<PackedEvent>, asOf: Int64, sink: inout Sink
+        _ events: UnsafeBufferPointer<PackedEvent>, asOf: Int64,
+        calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>, memo: inout CumulativeMemo,
+        sink: inout Sink
     ) throws(SLAError) -> KernelOutcome {
         let creation = events[0]
         guard asOf >= creation.time else {
@@ -104,7 +147,7 @@ extension SLAEngine {
             if event.time > asOf { break }
             try advance(
                 &clocks, from: previous, to: event.time, mask: mask, status: statusCode,
-                sink: &sink)
+                calendars: calendars, memo: &memo, sink: &sink)
             previous = event.time
             let time = event.time
             switch event.rank {
@@ -179,7 +222,9 @@ extension SLAEngine {
             }
             index &+= 1
         }
-        try advance(&clocks, from: previous, to: asOf, mask: mask, status: statusCode, sink: &sink)
+        try advance(
+            &clocks, from: previous, to: asOf, mask: mask, status: statusCode,
+            calendars: calendars, memo: &memo, sink: &sink)
         return KernelOutcome(
             clocks: clocks, state: state, priority: priority, statusCode: statusCode)
     }
@@ -188,6 +233,7 @@ extension SLAEngine {
     @inline(__always)
     func advance<Sink: ClockSink>(
         _ clocks: inout Clocks, from: Int64, to: Int64, mask: UInt8, status: Int32,
+        calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>, memo: inout CumulativeMemo,
         sink: inout Sink
     ) throws(SLAError) {
         guard from < to else { return }
@@ -198,12 +244,16 @@ extension SLAEngine {
                 sink.paused(kind: kind, from: from, to: to, status: status)
                 continue
             }
-            let calendar = compiledCalendars[clock.calendar]
             do {
-                let business = try calendar.businessMilliseconds(from: from, to: to)
+                let start = try memo.value(clock.calendar, from, calendars)
+                let business = try memo.value(clock.calendar, to, calendars) &- start
                 if clock.reachedAt == .max, clock.elapsed &+ business >= clock.target {
-                    clock.reachedAt = try calendar.deadlineMilliseconds(
-                        after: from, adding: clock.target &- clock.elapsed)
+                    let needed = clock.target &- clock.elapsed
+                    clock.reachedAt =
+                        needed == 0
+                        ? from
+                        : try calendars[clock.calendar].instant(
+                            reachingCumulativeBusinessMilliseconds: start &+ needed)
                 }
                 clock.elapsed &+= business
             } catch { throw .calendar(error) }

@@ -15,9 +15,10 @@ struct ClockFigures: Sendable, Hashable {
 extension SLAEngine {
     /// The status, deadline and next warning of `clock` at `asOf`.
     @inline(__always)
-    func figures(of clock: Clock, kind: Int, mask: UInt8, asOf: Int64) throws(SLAError)
-        -> ClockFigures
-    {
+    func figures(
+        of clock: Clock, kind: Int, mask: UInt8, asOf: Int64,
+        calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>, memo: inout CumulativeMemo
+    ) throws(SLAError) -> ClockFigures {
         let remaining = max(0, clock.target &- clock.elapsed)
         var figures = ClockFigures(
             status: .notStarted, remaining: remaining, deadline: nil, breachInstant: nil,
@@ -48,15 +49,19 @@ extension SLAEngine {
                 figures.status = .paused
             } else {
                 figures.status = .running
-                let calendar = compiledCalendars[clock.calendar]
+                // Running and not yet consumed: `remaining > 0` and the next warning lies
+                // ahead, so both are positive additions to the business time at `asOf`.
                 do {
+                    let now = try memo.value(clock.calendar, asOf, calendars)
+                    let calendar = calendars[clock.calendar]
                     if clock.reachedAt == .max {
-                        figures.deadline = try calendar.deadlineMilliseconds(
-                            after: asOf, adding: remaining)
+                        figures.deadline = try calendar.instant(
+                            reachingCumulativeBusinessMilliseconds: now &+ remaining)
                     }
                     if let next = figures.nextWarningIndex {
-                        figures.nextWarningAt = try calendar.deadlineMilliseconds(
-                            after: asOf, adding: warnings[next] &- clock.elapsed)
+                        figures.nextWarningAt = try calendar.instant(
+                            reachingCumulativeBusinessMilliseconds: now &+ warnings[next]
+                                &- clock.elapsed)
                     }
                 } catch { throw .calendar(error) }
             }
@@ -73,6 +78,19 @@ extension SLAEngine {
     func makeEvaluation(_ outcome: KernelOutcome, asOf: Date, asOfMilliseconds: Int64)
         throws(SLAError) -> SLAEvaluation
     {
+        try compiledCalendars.withUnsafeBufferPointer { calendars throws(SLAError) in
+            var memo = CumulativeMemo()
+            return try makeEvaluation(
+                outcome, asOf: asOf, asOfMilliseconds: asOfMilliseconds, calendars: calendars,
+                memo: &memo)
+        }
+    }
+
+    /// Builds the public evaluation from a replay.
+    private func makeEvaluation(
+        _ outcome: KernelOutcome, asOf: Date, asOfMilliseconds: Int64,
+        calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>, memo: inout CumulativeMemo
+    ) throws(SLAError) -> SLAEvaluation {
         let mask = pauseMask[Int(outcome.statusCode)]
         var targets: [SLATargetEvaluation] = []
         for kind in SLATargetKind.allCases {
@@ -89,7 +107,8 @@ extension SLAEngine {
                         evaluation(
                             of: shown, kind: kind, mask: mask, asOf: asOfMilliseconds,
                             figures: try figures(
-                                of: shown, kind: kind.index, mask: mask, asOf: asOfMilliseconds),
+                                of: shown, kind: kind.index, mask: mask, asOf: asOfMilliseconds,
+                                calendars: calendars, memo: &memo),
                             statusCode: outcome.statusCode))
                     continue
                 }
@@ -98,7 +117,8 @@ extension SLAEngine {
                 shown.priority = outcome.priority
             }
             let numbers = try figures(
-                of: shown, kind: kind.index, mask: mask, asOf: asOfMilliseconds)
+                of: shown, kind: kind.index, mask: mask, asOf: asOfMilliseconds,
+                calendars: calendars, memo: &memo)
             targets.append(
                 evaluation(
                     of: shown, kind: kind, mask: mask, asOf: asOfMilliseconds, figures: numbers,

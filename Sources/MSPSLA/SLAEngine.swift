@@ -148,9 +148,7 @@ public struct SLAEngine: Sendable {
         let packed = try pack(events)
         let time = try SLAEngine.milliseconds(asOf, field: "asOf")
         var sink = NoSink()
-        let outcome = try packed.withUnsafeBufferPointer { buffer throws(SLAError) in
-            try run(buffer, asOf: time, sink: &sink)
-        }
+        let outcome = try replay(packed, asOf: time, sink: &sink)
         return try makeEvaluation(outcome, asOf: asOf, asOfMilliseconds: time)
     }
 

@@ -19,7 +19,7 @@ import MSPCore
 /// taken in whole milliseconds rounded up.
 ///
 /// JSON: `{"kind": "firstResponse", "milliseconds": 3600000, "calendar": "business",
-/// "warningThresholds": ["1/2", "3/4"]}`.
+/// "warningThresholds": ["0.5", "0.75"]}`.
 public struct SLATarget: Sendable, Hashable {
     /// What the target measures.
     public let kind: SLATargetKind

@@ -80,29 +80,35 @@ extension SLAEngine {
             results = [SLAClockSummary](repeating: .none, count: needed)
         }
         try batch.events.withUnsafeBufferPointer { (events) throws(SLAError) in
-            try results.withUnsafeMutableBufferPointer { (output) throws(SLAError) in
-                var start = 0
-                var slot = 0
-                var sink = NoSink()
-                for end in batch.ends {
-                    let ticket = UnsafeBufferPointer(rebasing: events[start..<end])
-                    let outcome = try run(ticket, asOf: time, sink: &sink)
-                    let mask = pauseMask[Int(outcome.statusCode)]
-                    for kind in 0..<3 {
-                        let clock = outcome.clocks[kind]
-                        if clock.phase == 0 && clock.target < 0 {
-                            output[slot] = .none
-                        } else {
-                            let numbers = try figures(of: clock, kind: kind, mask: mask, asOf: time)
-                            output[slot] = SLAClockSummary(
-                                status: numbers.status, elapsedMilliseconds: clock.elapsed,
-                                remainingMilliseconds: numbers.remaining,
-                                deadlineMilliseconds: numbers.deadline,
-                                nextWarningMilliseconds: numbers.nextWarningAt)
+            try compiledCalendars.withUnsafeBufferPointer { (calendars) throws(SLAError) in
+                try results.withUnsafeMutableBufferPointer { (output) throws(SLAError) in
+                    var start = 0
+                    var slot = 0
+                    var sink = NoSink()
+                    var memo = CumulativeMemo()
+                    for end in batch.ends {
+                        let ticket = UnsafeBufferPointer(rebasing: events[start..<end])
+                        let outcome = try run(
+                            ticket, asOf: time, calendars: calendars, memo: &memo, sink: &sink)
+                        let mask = pauseMask[Int(outcome.statusCode)]
+                        for kind in 0..<3 {
+                            let clock = outcome.clocks[kind]
+                            if clock.phase == 0 && clock.target < 0 {
+                                output[slot] = .none
+                            } else {
+                                let numbers = try figures(
+                                    of: clock, kind: kind, mask: mask, asOf: time,
+                                    calendars: calendars, memo: &memo)
+                                output[slot] = SLAClockSummary(
+                                    status: numbers.status, elapsedMilliseconds: clock.elapsed,
+                                    remainingMilliseconds: numbers.remaining,
+                                    deadlineMilliseconds: numbers.deadline,
+                                    nextWarningMilliseconds: numbers.nextWarningAt)
+                            }
+                            slot &+= 1
                         }
-                        slot &+= 1
+                        start = end
                     }
-                    start = end
                 }
             }
         }

@@ -55,3 +55,42 @@ import Testing
         #expect(beyond?.code == .outsideHorizon)
     }
 }
+
+@Suite struct BusinessCalendarCumulativeTests {
+    @Test func cumulativeTimeIsTheRunningTotal() throws {
+        let office = try newYorkOffice()
+        let low = office.horizon.startMilliseconds
+        let span = office.horizon.endMilliseconds - low
+        try checkProperty(seed: 0xC0_0001) { random in
+            let a = low + random.int64(in: 0...(span / 2))
+            let b = a + random.int64(in: 0...(span / 4))
+            let amount = random.int64(in: 1...(40 * 3_600_000))
+            let before = try office.cumulativeBusinessMilliseconds(at: a)
+            let difference = try office.cumulativeBusinessMilliseconds(at: b) - before
+            let reached = try office.instant(
+                reachingCumulativeBusinessMilliseconds: before + amount)
+            let expectedDifference = try office.businessMilliseconds(from: a, to: b)
+            let expectedReached = try office.deadlineMilliseconds(after: a, adding: amount)
+            let agrees = difference == expectedDifference && reached == expectedReached
+            return ("\(a) \(b) \(amount)", agrees ? nil : "cumulative queries disagree")
+        }
+    }
+
+    @Test func cumulativeErrors() throws {
+        let office = try newYorkOffice()
+        // The horizon starts Thursday 2026-01-01 00:00 EST, a holiday-free closed night:
+        // nothing is open before 09:00, so the cumulative time at the start is 0.
+        #expect(
+            try office.cumulativeBusinessMilliseconds(at: office.horizon.startMilliseconds) == 0)
+        let zero = #expect(throws: CalendarError.self) {
+            try office.instant(reachingCumulativeBusinessMilliseconds: 0)
+        }
+        #expect(zero?.code == .outsideHorizon)
+        let beyond = #expect(throws: CalendarError.self) {
+            try office.instant(
+                reachingCumulativeBusinessMilliseconds: office.totalBusinessTime.components.seconds
+                    * 1000 + 1)
+        }
+        #expect(beyond?.code == .outsideHorizon)
+    }
+}

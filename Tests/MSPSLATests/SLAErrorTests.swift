@@ -119,6 +119,7 @@ import Testing
                 asOf: try instant("2026-01-02T09:00:00-05:00"))
         }
         #expect(error?.code == .calendar)
-        #expect(error?.field == "start")
+        // Created 2025-12-31 09:00 EST (14:00Z), before the compiled horizon.
+        #expect(error?.value == "2025-12-31T14:00:00.000Z")
     }
 }

@@ -67,3 +67,46 @@ extension BusinessCalendar.Compiled {
         }
     }
 }
+
+extension BusinessCalendar.Compiled {
+    /// The business time from the horizon start to `time`, in milliseconds: the running
+    /// total from which every business duration is a difference.
+    ///
+    /// `businessMilliseconds(from: a, to: b)` equals
+    /// `cumulativeBusinessMilliseconds(at: b) - cumulativeBusinessMilliseconds(at: a)`, so a
+    /// caller that measures many consecutive spans looks up each instant once.
+    ///
+    /// - Parameter time: ms since the epoch, in `[horizon.start, horizon.end]`.
+    /// - Throws: ``CalendarError`` `outsideHorizon`.
+    /// - Complexity: O(log *n*) at worst for *n* intervals, O(1) for ordinary calendars.
+    @inlinable
+    public func cumulativeBusinessMilliseconds(at time: Int64) throws(CalendarError) -> Int64 {
+        try checkMilliseconds(time, field: "instant")
+        return businessMilliseconds(before: time)
+    }
+
+    /// The earliest instant, in ms since the epoch, at which the business time since the
+    /// horizon start reaches `cumulative`: the inverse of
+    /// ``cumulativeBusinessMilliseconds(at:)``.
+    ///
+    /// `deadlineMilliseconds(after: a, adding: d)` for `d > 0` equals
+    /// `instant(reachingCumulativeBusinessMilliseconds: cumulativeBusinessMilliseconds(at: a)
+    /// + d)`.
+    ///
+    /// - Parameter cumulative: At least 1 and at most the horizon's total business time.
+    /// - Throws: ``CalendarError`` `outsideHorizon` for a value outside that range.
+    /// - Complexity: O(log *n*) at worst for *n* intervals, O(1) for ordinary calendars.
+    @inlinable
+    public func instant(reachingCumulativeBusinessMilliseconds cumulative: Int64)
+        throws(CalendarError) -> Int64
+    {
+        let total = businessBefore[businessBefore.count - 1]
+        guard cumulative > 0, cumulative <= total else {
+            throw .answerOutsideHorizon(
+                field: "deadline", after: Date(timeIntervalSince1970: Double(horizonStart) / 1000),
+                horizon: horizon)
+        }
+        let index = businessIndex.count(of: businessBefore, below: cumulative) - 1
+        return starts[index] + (cumulative - businessBefore[index])
+    }
+}
