@@ -49,6 +49,18 @@ struct Clocks: Sendable, Hashable {
     var next = Clock()
     var resolution = Clock()
 
+    /// Runs `body` on clock `kind` in place, without copying it out and back.
+    @inline(__always)
+    mutating func update<Failure: Error>(
+        _ kind: Int, _ body: (inout Clock) throws(Failure) -> Void
+    ) throws(Failure) {
+        switch kind {
+        case 0: try body(&first)
+        case 1: try body(&next)
+        default: try body(&resolution)
+        }
+    }
+
     subscript(kind: Int) -> Clock {
         @inline(__always) get {
             switch kind {
@@ -238,27 +250,27 @@ extension SLAEngine {
     ) throws(SLAError) {
         guard from < to else { return }
         for kind in 0..<3 {
-            var clock = clocks[kind]
-            guard clock.phase == 1 else { continue }
-            if mask & (1 << UInt8(kind)) != 0 {
-                sink.paused(kind: kind, from: from, to: to, status: status)
-                continue
-            }
-            do {
-                let start = try memo.value(clock.calendar, from, calendars)
-                let business = try memo.value(clock.calendar, to, calendars) &- start
-                if clock.reachedAt == .max, clock.elapsed &+ business >= clock.target {
-                    let needed = clock.target &- clock.elapsed
-                    clock.reachedAt =
-                        needed == 0
-                        ? from
-                        : try calendars[clock.calendar].instant(
-                            reachingCumulativeBusinessMilliseconds: start &+ needed)
+            try clocks.update(kind) { (clock: inout Clock) throws(SLAError) in
+                guard clock.phase == 1 else { return }
+                if mask & (1 << UInt8(kind)) != 0 {
+                    sink.paused(kind: kind, from: from, to: to, status: status)
+                    return
                 }
-                clock.elapsed &+= business
-            } catch { throw .calendar(error) }
-            sink.counted(kind: kind, from: from, to: to, calendar: clock.calendar)
-            clocks[kind] = clock
+                do throws(CalendarError) {
+                    let start = try memo.value(clock.calendar, from, calendars)
+                    let business = try memo.value(clock.calendar, to, calendars) &- start
+                    if clock.reachedAt == .max, clock.elapsed &+ business >= clock.target {
+                        let needed = clock.target &- clock.elapsed
+                        clock.reachedAt =
+                            needed == 0
+                            ? from
+                            : try calendars[clock.calendar].instant(
+                                reachingCumulativeBusinessMilliseconds: start &+ needed)
+                    }
+                    clock.elapsed &+= business
+                } catch { throw .calendar(error) }
+                sink.counted(kind: kind, from: from, to: to, calendar: clock.calendar)
+            }
         }
     }
 

@@ -53,13 +53,12 @@ extension SLAEngine {
                 // ahead, so both are positive additions to the business time at `asOf`.
                 do {
                     let now = try memo.value(clock.calendar, asOf, calendars)
-                    let calendar = calendars[clock.calendar]
                     if clock.reachedAt == .max {
-                        figures.deadline = try calendar.instant(
+                        figures.deadline = try calendars[clock.calendar].instant(
                             reachingCumulativeBusinessMilliseconds: now &+ remaining)
                     }
                     if let next = figures.nextWarningIndex {
-                        figures.nextWarningAt = try calendar.instant(
+                        figures.nextWarningAt = try calendars[clock.calendar].instant(
                             reachingCumulativeBusinessMilliseconds: now &+ warnings[next]
                                 &- clock.elapsed)
                     }

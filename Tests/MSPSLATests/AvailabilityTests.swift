@@ -59,6 +59,23 @@ func range(_ start: String, _ end: String) throws -> DateRange {
         #expect(!report.meetsObjective)
     }
 
+    @Test func longPeriodsMergeTheSameWay() throws {
+        // A 90-day period (2026-04-01 to 06-30, 7,776,000,000 ms) takes the general path:
+        // the same three outages merge to one hour, 100 × 2159/2160 = 215900/2160 %.
+        let objective = try AvailabilityObjective(objective: try Percentage(parsing: "99.9"))
+        let quarter = try range("2026-04-01T00:00:00Z", "2026-06-30T00:00:00Z")
+        let report = try objective.measure(
+            period: quarter,
+            outages: [
+                try outage("2026-04-10T10:20:00Z", "2026-04-10T11:00:00Z"),
+                try outage("2026-04-10T10:00:00Z", "2026-04-10T10:30:00Z"),
+                try outage("2026-04-10T10:50:00Z", "2026-04-10T10:55:00Z", .unknown),
+            ])
+        #expect(report.downtime == hours(1))
+        #expect(report.unknownTime == .zero)
+        #expect(report.strictAvailability == (try Rational(215900, 2160)))
+    }
+
     @Test func outagePartlyInsideMaintenanceAndUnknownTime() throws {
         // April 2026 UTC. Maintenance 02:00-04:00 on the 5th (2 h) leaves 2,584,800,000 ms
         // measured. Outage 03:00-05:00 counts only 04:00-05:00 (1 h = 1/718 of the measured

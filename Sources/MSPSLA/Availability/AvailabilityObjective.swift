@@ -91,20 +91,41 @@ public struct AvailabilityObjective: Sendable, Hashable {
     {
         let low = period.startMilliseconds
         let high = period.endMilliseconds
-        var down: [MillisecondInterval] = []
-        var unknown: [MillisecondInterval] = []
-        down.reserveCapacity(outages.count)
         var counted = 0
-        for outage in outages {
-            let start = max(outage.range.startMilliseconds, low)
-            let end = min(outage.range.endMilliseconds, high)
-            guard start < end else { continue }
-            counted &+= 1
-            if outage.kind == .down {
-                down.append(MillisecondInterval(start: start, end: end))
-            } else {
-                unknown.append(MillisecondInterval(start: start, end: end))
+        let mergedDown: [MillisecondInterval]
+        let mergedUnknown: [MillisecondInterval]
+        if high - low < 1 << 32 {
+            // Periods under 49.7 days: each clipped outage packs into one UInt64, its start
+            // offset above its length, so the sort compares plain integers.
+            var down: [UInt64] = []
+            var unknown: [UInt64] = []
+            down.reserveCapacity(outages.count)
+            for outage in outages {
+                let start = max(outage.range.startMilliseconds, low)
+                let end = min(outage.range.endMilliseconds, high)
+                guard start < end else { continue }
+                counted &+= 1
+                let key = UInt64(start &- low) << 32 | UInt64(end &- start)
+                if outage.kind == .down { down.append(key) } else { unknown.append(key) }
             }
+            mergedDown = MillisecondInterval.merged(packed: &down, origin: low)
+            mergedUnknown = MillisecondInterval.merged(packed: &unknown, origin: low)
+        } else {
+            var down: [MillisecondInterval] = []
+            var unknown: [MillisecondInterval] = []
+            for outage in outages {
+                let start = max(outage.range.startMilliseconds, low)
+                let end = min(outage.range.endMilliseconds, high)
+                guard start < end else { continue }
+                counted &+= 1
+                if outage.kind == .down {
+                    down.append(MillisecondInterval(start: start, end: end))
+                } else {
+                    unknown.append(MillisecondInterval(start: start, end: end))
+                }
+            }
+            mergedDown = MillisecondInterval.merged(&down)
+            mergedUnknown = MillisecondInterval.merged(&unknown)
         }
         var windows: [MillisecondInterval] = []
         for window in maintenance {
@@ -113,12 +134,11 @@ public struct AvailabilityObjective: Sendable, Hashable {
             if start < end { windows.append(MillisecondInterval(start: start, end: end)) }
         }
         let mergedWindows = MillisecondInterval.merged(&windows)
-        let mergedDown = MillisecondInterval.merged(&down)
         let downtime = MillisecondInterval.subtracting(mergedWindows, from: mergedDown)
         let unknownTime = MillisecondInterval.subtracting(
             mergedWindows,
             from: MillisecondInterval.subtracting(
-                mergedDown, from: MillisecondInterval.merged(&unknown)))
+                mergedDown, from: mergedUnknown))
         return try AvailabilityReport(
             objective: objective, period: period,
             maintenance: MillisecondInterval.total(mergedWindows),
@@ -158,6 +178,30 @@ struct MillisecondInterval: Sendable, Hashable {
         var result: [MillisecondInterval] = []
         var current = intervals[0]
         for interval in intervals.dropFirst() {
+            if interval.start <= current.end {
+                if interval.end > current.end { current.end = interval.end }
+            } else {
+                result.append(current)
+                current = interval
+            }
+        }
+        result.append(current)
+        return result
+    }
+
+    /// Sorts packed `(start - origin) << 32 | length` keys and merges them like
+    /// ``merged(_:)``.
+    static func merged(packed keys: inout [UInt64], origin: Int64) -> [MillisecondInterval] {
+        guard !keys.isEmpty else { return [] }
+        keys.sort()
+        var result: [MillisecondInterval] = []
+        func decode(_ key: UInt64) -> MillisecondInterval {
+            let start = origin &+ Int64(key >> 32)
+            return MillisecondInterval(start: start, end: start &+ Int64(key & 0xFFFF_FFFF))
+        }
+        var current = decode(keys[0])
+        for key in keys.dropFirst() {
+            let interval = decode(key)
             if interval.start <= current.end {
                 if interval.end > current.end { current.end = interval.end }
             } else {
