@@ -52,7 +52,8 @@ public struct SLADurationStatistics: Sendable, Hashable {
 ///
 /// A target counts in the period when its outcome was decided in `[start, end)`: a met
 /// target at its stop, a breached one at its breach instant. Tickets are evaluated as of the
-/// period's end.
+/// period's end, and each target counts its latest cycle (the last next-response cycle,
+/// the resolution cycle in force); earlier cycles are not counted.
 public struct SLAComplianceReport<TicketKey: Hashable & Sendable>: Sendable, Hashable {
     /// One priority and target kind.
     public struct Row: Sendable, Hashable {

@@ -128,7 +128,7 @@ extension SLAEngine {
             ? pausingStatuses[Int(outcome.statusCode)] : nil
         return SLAEvaluation(
             asOf: asOf, state: outcome.state, priority: priorities[Int(outcome.priority)],
-            status: status ?? .open, targets: targets)
+            pausingStatus: status, targets: targets)
     }
 
     /// One target's public evaluation.

@@ -20,6 +20,8 @@ public struct SLAError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unknownPriority = Code(rawValue: "unknownPriority")
         /// A target duration below zero.
         public static let negativeTarget = Code(rawValue: "negativeTarget")
+        /// A target duration over 100 years.
+        public static let targetTooLong = Code(rawValue: "targetTooLong")
         /// A warning threshold outside `(0, 1]`.
         public static let invalidThreshold = Code(rawValue: "invalidThreshold")
         /// A target naming a calendar that was not supplied.

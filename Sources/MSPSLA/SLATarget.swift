@@ -42,7 +42,8 @@ public struct SLATarget: Sendable, Hashable {
     ///     milliseconds (a fraction of a millisecond is rounded up).
     ///   - calendar: The name of the calendar to count on.
     ///   - warningThresholds: Fractions in `(0, 1]`; sorted and de-duplicated.
-    /// - Throws: ``SLAError`` `negativeTarget`, `invalidThreshold`.
+    /// - Throws: ``SLAError`` `negativeTarget`, `targetTooLong` (over 100 years),
+    ///   `invalidThreshold`.
     public init(
         kind: SLATargetKind, duration: Duration, calendar: String,
         warningThresholds: [Rational] = []
@@ -57,7 +58,7 @@ public struct SLATarget: Sendable, Hashable {
         guard !overflow, !rounded.overflow, rounded.partialValue <= SLATarget.maximumMilliseconds
         else {
             throw SLAError(
-                code: .negativeTarget, field: "target", value: String(describing: duration),
+                code: .targetTooLong, field: "target", value: String(describing: duration),
                 message: "the \(kind.rawValue) target \(duration) exceeds 100 years")
         }
         var thresholds: [Rational] = []

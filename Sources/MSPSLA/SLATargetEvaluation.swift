@@ -94,8 +94,9 @@ public struct SLAEvaluation: Sendable, Hashable {
     public let state: TicketState
     /// The priority in force.
     public let priority: TicketPriority
-    /// The status set by the latest status event, ``TicketStatus/open`` if none.
-    public let status: TicketStatus
+    /// The status in force when it is one the policy's pause table lists (it may pause
+    /// some clocks and not others); `nil` when the status in force pauses nothing.
+    public let pausingStatus: TicketStatus?
     /// One evaluation per target kind the ticket has had a target for, sorted by kind.
     public let targets: [SLATargetEvaluation]
 

@@ -37,6 +37,18 @@ public struct SLAClockSummary: Sendable, Hashable {
     /// The next warning instant, as in ``SLATargetEvaluation/nextWarning``.
     public var nextWarningMilliseconds: Int64?
 
+    /// Creates a summary; ``SLAEngine/evaluate(_:asOf:into:)`` fills them in.
+    public init(
+        status: SLATargetStatus, elapsedMilliseconds: Int64, remainingMilliseconds: Int64,
+        deadlineMilliseconds: Int64?, nextWarningMilliseconds: Int64?
+    ) {
+        self.status = status
+        self.elapsedMilliseconds = elapsedMilliseconds
+        self.remainingMilliseconds = remainingMilliseconds
+        self.deadlineMilliseconds = deadlineMilliseconds
+        self.nextWarningMilliseconds = nextWarningMilliseconds
+    }
+
     /// A summary of a target with no clock.
     static let none = SLAClockSummary(
         status: .notStarted, elapsedMilliseconds: 0, remainingMilliseconds: 0,

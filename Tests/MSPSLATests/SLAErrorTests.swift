@@ -123,3 +123,32 @@ import Testing
         #expect(error?.value == "2025-12-31T14:00:00.000Z")
     }
 }
+
+@Suite struct SLATargetLimitTests {
+    @Test func targetOverAHundredYearsIsRejected() {
+        let error = #expect(throws: SLAError.self) {
+            try SLATarget(kind: .resolution, duration: .seconds(Int64.max / 2), calendar: "x")
+        }
+        #expect(error?.code == .targetTooLong)
+    }
+
+    @Test func pausingStatusIsReported() throws {
+        let sla = try engine(
+            [(.resolution, hours(4))], calendar: try newYorkOffice(),
+            pauses: [.onHold: [.resolution]])
+        let asOf = try instant("2026-03-09T12:00:00-04:00")
+        let held = try sla.evaluate(
+            [
+                try created("2026-03-09T09:00:00-04:00"),
+                try event(.statusChanged(to: .onHold), "2026-03-09T10:00:00-04:00"),
+            ], asOf: asOf)
+        #expect(held.pausingStatus == .onHold)
+        let working = try sla.evaluate(
+            [
+                try created("2026-03-09T09:00:00-04:00"),
+                try event(.statusChanged(to: "in progress"), "2026-03-09T10:00:00-04:00"),
+            ], asOf: asOf)
+        #expect(working.pausingStatus == nil)
+        #expect(working[.resolution]?.elapsed == hours(3))
+    }
+}
