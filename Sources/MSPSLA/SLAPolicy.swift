@@ -18,7 +18,7 @@ import MSPCore
 ///     pauses: [.waitingOnCustomer: [.resolution, .nextResponse]])
 /// ```
 ///
-/// A policy is a definition; ``compiled(calendars:)`` binds its calendar names to compiled
+/// A policy is a definition; ``SLAEngine/init(policy:calendars:)`` binds its calendar names to compiled
 /// business calendars and gives the ``SLAEngine`` that evaluates tickets.
 ///
 /// JSON: `{"priorities": [{"priority": "P1", "targets": [SLATarget…]}], "pauses":

@@ -76,7 +76,7 @@ extension SLAEngine {
     /// `3 × batch.count` and reused without reallocating when it is large enough.
     ///
     /// The summary of ticket `t` and kind `k` is `results[3 * t + k.index]`, in the order
-    /// of ``SLATargetKind/allCases``.
+    /// of `SLATargetKind.allCases`.
     ///
     /// - Throws: ``SLAError`` `asOfBeforeCreation` for a ticket created after `asOf`,
     ///   `calendar` for an instant or deadline outside a compiled horizon; `unknownPriority`

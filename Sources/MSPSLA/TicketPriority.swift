@@ -87,7 +87,7 @@ public enum SLATargetKind: String, Sendable, Hashable, Codable, CaseIterable, Co
     /// Time to resolution.
     case resolution
 
-    /// The kind's position in ``allCases``: 0, 1, 2; the offset of its summary among a
+    /// The kind's position in `allCases`: 0, 1, 2; the offset of its summary among a
     /// ticket's three in a batch evaluation.
     public var index: Int {
         switch self {
@@ -97,7 +97,7 @@ public enum SLATargetKind: String, Sendable, Hashable, Codable, CaseIterable, Co
         }
     }
 
-    /// Orders as ``allCases``.
+    /// Orders as `allCases`.
     public static func < (lhs: SLATargetKind, rhs: SLATargetKind) -> Bool {
         lhs.index < rhs.index
     }

@@ -19,10 +19,10 @@ import MSPCore
 /// - Outages are clipped to the period (an outage spanning two months counts in each for
 ///   its part), and overlapping outages are merged, so no instant counts twice.
 /// - Scheduled maintenance is removed from both the downtime and the measured time.
-/// - ``Outage/Kind/unknown`` time (no data) is reported apart: the strict figure counts it
+/// - `Outage.Kind.unknown` time (no data) is reported apart: the strict figure counts it
 ///   as down, the other figure leaves it out of both the numerator and the measured time.
 ///   Unknown time that overlaps downtime counts as downtime only.
-/// - Figures are exact ``Rational`` percentages and always in `0...100`; a period whose
+/// - Figures are exact `Rational` percentages and always in `0...100`; a period whose
 ///   measured time is zero (all maintenance) is 100%.
 /// - The allowed downtime is `measured × (100 − objective) / 100`: 99.9% allows 40.32
 ///   minutes in a 28-day month and 44.64 in a 31-day one.

@@ -11,7 +11,7 @@ public enum AvailabilityFigure: String, Sendable, Hashable, Codable, CaseIterabl
 
 /// The availability of one period, with its evidence.
 ///
-/// All durations are exact milliseconds; the figures are exact ``Rational`` percentages in
+/// All durations are exact milliseconds; the figures are exact `Rational` percentages in
 /// `0...100`.
 public struct AvailabilityReport: Sendable, Hashable {
     /// The objective measured against.
