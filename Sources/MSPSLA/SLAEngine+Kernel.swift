@@ -280,53 +280,54 @@ extension SLAEngine {
         let slot = Int(priority) &* 3 &+ kind
         let target = targetMilliseconds[slot]
         guard target >= 0 else { return }
-        var clock = clocks[kind]
-        clock.phase = 1
-        clock.outcome = 0
-        clock.priority = priority
-        clock.target = target
-        clock.calendar = calendarIndex[slot]
-        clock.cycleStart = time
-        clock.elapsed = 0
-        clock.reachedAt = target == 0 ? time : .max
-        clocks[kind] = clock
+        let calendar = calendarIndex[slot]
+        clocks.update(kind) { (clock: inout Clock) in
+            clock.phase = 1
+            clock.outcome = 0
+            clock.priority = priority
+            clock.target = target
+            clock.calendar = calendar
+            clock.cycleStart = time
+            clock.elapsed = 0
+            clock.reachedAt = target == 0 ? time : .max
+        }
     }
 
     /// Stops `kind` at `time`: met when the target was not consumed before `time`.
     @inline(__always)
     func stop(_ clocks: inout Clocks, kind: Int, at time: Int64) {
-        var clock = clocks[kind]
-        clock.phase = 2
-        clock.stoppedAt = time
-        clock.outcome = clock.reachedAt < time ? 1 : 0
-        clocks[kind] = clock
+        clocks.update(kind) { (clock: inout Clock) in
+            clock.phase = 2
+            clock.stoppedAt = time
+            clock.outcome = clock.reachedAt < time ? 1 : 0
+        }
     }
 
     /// Stops `kind` at `time` without an outcome, unless it was already breached.
     @inline(__always)
     func cancel(_ clocks: inout Clocks, kind: Int, at time: Int64) {
-        var clock = clocks[kind]
-        clock.phase = 2
-        clock.stoppedAt = time
-        clock.outcome = clock.reachedAt < time ? 1 : 2
-        clocks[kind] = clock
+        clocks.update(kind) { (clock: inout Clock) in
+            clock.phase = 2
+            clock.stoppedAt = time
+            clock.outcome = clock.reachedAt < time ? 1 : 2
+        }
     }
 
     /// Counts the current cycle of `kind` among the earlier ones before a new cycle starts.
     @inline(__always)
     func fold(_ clocks: inout Clocks, kind: Int, at time: Int64) {
-        var clock = clocks[kind]
-        switch clock.phase {
-        case 1:
-            clock.earlierCycles &+= 1
-            if clock.reachedAt < time { clock.earlierBreaches &+= 1 }
-        case 2 where clock.outcome != 2:
-            clock.earlierCycles &+= 1
-            if clock.outcome == 1 { clock.earlierBreaches &+= 1 }
-        default:
-            return
+        clocks.update(kind) { (clock: inout Clock) in
+            switch clock.phase {
+            case 1:
+                clock.earlierCycles &+= 1
+                if clock.reachedAt < time { clock.earlierBreaches &+= 1 }
+            case 2 where clock.outcome != 2:
+                clock.earlierCycles &+= 1
+                if clock.outcome == 1 { clock.earlierBreaches &+= 1 }
+            default:
+                return
+            }
+            clock.phase = 0
         }
-        clock.phase = 0
-        clocks[kind] = clock
     }
 }
