@@ -79,6 +79,45 @@ struct Clocks: Sendable, Hashable {
     }
 }
 
+/// The compiled calendars a replay reads, by index.
+protocol CalendarAccess {
+    /// Business ms before `time` on calendar `index`.
+    func cumulative(_ index: Int, at time: Int64) throws(CalendarError) -> Int64
+    /// The earliest instant at which calendar `index` reaches `value` cumulative business ms.
+    func instant(_ index: Int, reaching value: Int64) throws(CalendarError) -> Int64
+}
+
+/// The one calendar of an engine that uses a single calendar, held directly so that each
+/// query borrows it.
+struct SingleCalendar: CalendarAccess {
+    let compiled: BusinessCalendar.Compiled
+
+    @inline(__always)
+    func cumulative(_ index: Int, at time: Int64) throws(CalendarError) -> Int64 {
+        try compiled.cumulativeBusinessMilliseconds(at: time)
+    }
+
+    @inline(__always)
+    func instant(_ index: Int, reaching value: Int64) throws(CalendarError) -> Int64 {
+        try compiled.instant(reachingCumulativeBusinessMilliseconds: value)
+    }
+}
+
+/// Several calendars in a buffer.
+struct CalendarBuffer: CalendarAccess {
+    let buffer: UnsafeBufferPointer<BusinessCalendar.Compiled>
+
+    @inline(__always)
+    func cumulative(_ index: Int, at time: Int64) throws(CalendarError) -> Int64 {
+        try buffer[index].cumulativeBusinessMilliseconds(at: time)
+    }
+
+    @inline(__always)
+    func instant(_ index: Int, reaching value: Int64) throws(CalendarError) -> Int64 {
+        try buffer[index].instant(reachingCumulativeBusinessMilliseconds: value)
+    }
+}
+
 /// The last two cumulative business-time lookups, so that consecutive spans on one
 /// calendar (the end of one is the start of the next) and the clocks sharing a calendar
 /// query each instant once.
@@ -92,12 +131,12 @@ struct CumulativeMemo {
 
     /// The business ms before `time` on calendar `index`.
     @inline(__always)
-    mutating func value(
-        _ index: Int, _ time: Int64, _ calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>
+    mutating func value<Calendars: CalendarAccess>(
+        _ index: Int, _ time: Int64, _ calendars: Calendars
     ) throws(CalendarError) -> Int64 {
         if calendar0 == index && time0 == time { return value0 }
         if calendar1 == index && time1 == time { return value1 }
-        let value = try calendars[index].cumulativeBusinessMilliseconds(at: time)
+        let value = try calendars.cumulative(index, at: time)
         calendar1 = calendar0
         time1 = time0
         value1 = value0
@@ -124,16 +163,18 @@ extension SLAEngine {
         try events.withUnsafeBufferPointer { buffer throws(SLAError) in
             try compiledCalendars.withUnsafeBufferPointer { calendars throws(SLAError) in
                 var memo = CumulativeMemo()
-                return try run(buffer, asOf: asOf, calendars: calendars, memo: &memo, sink: &sink)
+                return try run(
+                    buffer, asOf: asOf, calendars: CalendarBuffer(buffer: calendars), memo: &memo,
+                    sink: &sink)
             }
         }
     }
 
     /// Replays sorted, validated `events` up to `asOf` and returns the clocks.
     @inline(__always)
-    func run<Sink: ClockSink>(
+    func run<Sink: ClockSink, Calendars: CalendarAccess>(
         _ events: UnsafeBufferPointer<PackedEvent>, asOf: Int64,
-        calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>, memo: inout CumulativeMemo,
+        calendars: Calendars, memo: inout CumulativeMemo,
         sink: inout Sink
     ) throws(SLAError) -> KernelOutcome {
         let creation = events[0]
@@ -243,9 +284,9 @@ extension SLAEngine {
 
     /// Counts `[from, to)` on every started, unpaused clock.
     @inline(__always)
-    func advance<Sink: ClockSink>(
+    func advance<Sink: ClockSink, Calendars: CalendarAccess>(
         _ clocks: inout Clocks, from: Int64, to: Int64, mask: UInt8, status: Int32,
-        calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>, memo: inout CumulativeMemo,
+        calendars: Calendars, memo: inout CumulativeMemo,
         sink: inout Sink
     ) throws(SLAError) {
         guard from < to else { return }
@@ -264,8 +305,7 @@ extension SLAEngine {
                         clock.reachedAt =
                             needed == 0
                             ? from
-                            : try calendars[clock.calendar].instant(
-                                reachingCumulativeBusinessMilliseconds: start &+ needed)
+                            : try calendars.instant(clock.calendar, reaching: start &+ needed)
                     }
                     clock.elapsed &+= business
                 } catch { throw .calendar(error) }

@@ -15,9 +15,9 @@ struct ClockFigures: Sendable, Hashable {
 extension SLAEngine {
     /// The status, deadline and next warning of `clock` at `asOf`.
     @inline(__always)
-    func figures(
+    func figures<Calendars: CalendarAccess>(
         of clock: Clock, kind: Int, mask: UInt8, asOf: Int64,
-        calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>, memo: inout CumulativeMemo
+        calendars: Calendars, memo: inout CumulativeMemo
     ) throws(SLAError) -> ClockFigures {
         let remaining = max(0, clock.target &- clock.elapsed)
         var figures = ClockFigures(
@@ -54,13 +54,12 @@ extension SLAEngine {
                 do {
                     let now = try memo.value(clock.calendar, asOf, calendars)
                     if clock.reachedAt == .max {
-                        figures.deadline = try calendars[clock.calendar].instant(
-                            reachingCumulativeBusinessMilliseconds: now &+ remaining)
+                        figures.deadline = try calendars.instant(
+                            clock.calendar, reaching: now &+ remaining)
                     }
                     if let next = figures.nextWarningIndex {
-                        figures.nextWarningAt = try calendars[clock.calendar].instant(
-                            reachingCumulativeBusinessMilliseconds: now &+ warnings[next]
-                                &- clock.elapsed)
+                        figures.nextWarningAt = try calendars.instant(
+                            clock.calendar, reaching: now &+ warnings[next] &- clock.elapsed)
                     }
                 } catch { throw .calendar(error) }
             }
@@ -80,15 +79,15 @@ extension SLAEngine {
         try compiledCalendars.withUnsafeBufferPointer { calendars throws(SLAError) in
             var memo = CumulativeMemo()
             return try makeEvaluation(
-                outcome, asOf: asOf, asOfMilliseconds: asOfMilliseconds, calendars: calendars,
-                memo: &memo)
+                outcome, asOf: asOf, asOfMilliseconds: asOfMilliseconds,
+                calendars: CalendarBuffer(buffer: calendars), memo: &memo)
         }
     }
 
     /// Builds the public evaluation from a replay.
     private func makeEvaluation(
         _ outcome: KernelOutcome, asOf: Date, asOfMilliseconds: Int64,
-        calendars: UnsafeBufferPointer<BusinessCalendar.Compiled>, memo: inout CumulativeMemo
+        calendars: CalendarBuffer, memo: inout CumulativeMemo
     ) throws(SLAError) -> SLAEvaluation {
         let mask = pauseMask[Int(outcome.statusCode)]
         var targets: [SLATargetEvaluation] = []

@@ -91,36 +91,52 @@ extension SLAEngine {
         if results.count != needed {
             results = [SLAClockSummary](repeating: .none, count: needed)
         }
-        try batch.events.withUnsafeBufferPointer { (events) throws(SLAError) in
+        if compiledCalendars.count == 1 {
+            try evaluate(
+                batch, asOf: time, calendars: SingleCalendar(compiled: compiledCalendars[0]),
+                into: &results)
+        } else {
             try compiledCalendars.withUnsafeBufferPointer { (calendars) throws(SLAError) in
-                try results.withUnsafeMutableBufferPointer { (output) throws(SLAError) in
-                    var start = 0
-                    var slot = 0
-                    var sink = NoSink()
-                    var memo = CumulativeMemo()
-                    for end in batch.ends {
-                        let ticket = UnsafeBufferPointer(rebasing: events[start..<end])
-                        let outcome = try run(
-                            ticket, asOf: time, calendars: calendars, memo: &memo, sink: &sink)
-                        let mask = pauseMask[Int(outcome.statusCode)]
-                        for kind in 0..<3 {
-                            let clock = outcome.clocks[kind]
-                            if clock.phase == 0 && clock.target < 0 {
-                                output[slot] = .none
-                            } else {
-                                let numbers = try figures(
-                                    of: clock, kind: kind, mask: mask, asOf: time,
-                                    calendars: calendars, memo: &memo)
-                                output[slot] = SLAClockSummary(
-                                    status: numbers.status, elapsedMilliseconds: clock.elapsed,
-                                    remainingMilliseconds: numbers.remaining,
-                                    deadlineMilliseconds: numbers.deadline,
-                                    nextWarningMilliseconds: numbers.nextWarningAt)
-                            }
-                            slot &+= 1
+                try evaluate(
+                    batch, asOf: time, calendars: CalendarBuffer(buffer: calendars),
+                    into: &results)
+            }
+        }
+    }
+
+    /// The batch loop over one way of reading the calendars.
+    private func evaluate<Calendars: CalendarAccess>(
+        _ batch: SLATicketBatch, asOf time: Int64, calendars: Calendars,
+        into results: inout [SLAClockSummary]
+    ) throws(SLAError) {
+        try batch.events.withUnsafeBufferPointer { (events) throws(SLAError) in
+            try results.withUnsafeMutableBufferPointer { (output) throws(SLAError) in
+                var start = 0
+                var slot = 0
+                var sink = NoSink()
+                var memo = CumulativeMemo()
+                for end in batch.ends {
+                    let ticket = UnsafeBufferPointer(rebasing: events[start..<end])
+                    let outcome = try run(
+                        ticket, asOf: time, calendars: calendars, memo: &memo, sink: &sink)
+                    let mask = pauseMask[Int(outcome.statusCode)]
+                    for kind in 0..<3 {
+                        let clock = outcome.clocks[kind]
+                        if clock.phase == 0 && clock.target < 0 {
+                            output[slot] = .none
+                        } else {
+                            let numbers = try figures(
+                                of: clock, kind: kind, mask: mask, asOf: time,
+                                calendars: calendars, memo: &memo)
+                            output[slot] = SLAClockSummary(
+                                status: numbers.status, elapsedMilliseconds: clock.elapsed,
+                                remainingMilliseconds: numbers.remaining,
+                                deadlineMilliseconds: numbers.deadline,
+                                nextWarningMilliseconds: numbers.nextWarningAt)
                         }
-                        start = end
+                        slot &+= 1
                     }
+                    start = end
                 }
             }
         }
