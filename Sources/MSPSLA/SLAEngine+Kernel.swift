@@ -161,9 +161,14 @@ extension SLAEngine {
         throws(SLAError) -> KernelOutcome
     {
         try events.withUnsafeBufferPointer { buffer throws(SLAError) in
-            try compiledCalendars.withUnsafeBufferPointer { calendars throws(SLAError) in
-                var memo = CumulativeMemo()
+            var memo = CumulativeMemo()
+            if compiledCalendars.count == 1 {
                 return try run(
+                    buffer, asOf: asOf, calendars: SingleCalendar(compiled: compiledCalendars[0]),
+                    memo: &memo, sink: &sink)
+            }
+            return try compiledCalendars.withUnsafeBufferPointer { calendars throws(SLAError) in
+                try run(
                     buffer, asOf: asOf, calendars: CalendarBuffer(buffer: calendars), memo: &memo,
                     sink: &sink)
             }
