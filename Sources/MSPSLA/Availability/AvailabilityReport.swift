@@ -36,9 +36,17 @@ public struct AvailabilityReport: Sendable, Hashable {
     /// Whether the strict figure reaches the objective.
     public let meetsObjective: Bool
     /// The merged downtime intervals counted: the evidence.
-    public let downtimeIntervals: [DateRange]
+    ///
+    /// - Complexity: O(*k*) for *k* intervals; built on each access.
+    public var downtimeIntervals: [DateRange] { AvailabilityReport.ranges(downtimeMilliseconds) }
     /// The merged unknown intervals counted.
-    public let unknownIntervals: [DateRange]
+    ///
+    /// - Complexity: O(*k*) for *k* intervals; built on each access.
+    public var unknownIntervals: [DateRange] { AvailabilityReport.ranges(unknownMilliseconds) }
+    /// The merged downtime intervals, kept as plain values.
+    let downtimeMilliseconds: [MillisecondInterval]
+    /// The merged unknown intervals, kept as plain values.
+    let unknownMilliseconds: [MillisecondInterval]
     /// How many of the given outages touched the period.
     public let outagesCounted: Int
 
@@ -73,8 +81,8 @@ public struct AvailabilityReport: Sendable, Hashable {
         self.downtime = .milliseconds(down)
         self.unknownTime = .milliseconds(unknownTotal)
         self.meetsObjective = !(strictAvailability < objective.percent)
-        self.downtimeIntervals = AvailabilityReport.ranges(downtime)
-        self.unknownIntervals = AvailabilityReport.ranges(unknown)
+        self.downtimeMilliseconds = downtime
+        self.unknownMilliseconds = unknown
         self.outagesCounted = outagesCounted
     }
 
