@@ -15,6 +15,7 @@ let modules: [(name: String, dependencies: [String])] = [
     ("MSPBilling", ["MSPCore"]),
     ("MSPInventory", ["MSPCore"]),
     ("MSPMonitoring", ["MSPCore"]),
+    ("MSPSLA", ["MSPCore"]),
     ("MSPContracts", ["MSPCore"]),
 ]
 

@@ -65,6 +65,7 @@ let package = Package(
         benchmarkTarget("MonitoringBenchmarks", measuring: ["MSPCore", "MSPMonitoring"]),
         benchmarkTarget("ContractBenchmarks", measuring: ["MSPCore", "MSPContracts"]),
         benchmarkTarget("BillingBenchmarks", measuring: ["MSPCore", "MSPBilling"]),
+        benchmarkTarget("SLABenchmarks", measuring: ["MSPCore", "MSPSLA"]),
     ],
     swiftLanguageModes: [.v6]
 )
