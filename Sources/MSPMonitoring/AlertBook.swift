@@ -89,6 +89,54 @@ public struct AlertRecord: Sendable, Hashable, Codable {
     public var isAcknowledged: Bool { sticky || acknowledgedUntil != nil }
 }
 
+extension AlertRecord {
+    private enum CodingKeys: String, CodingKey {
+        case key, subject, severity, openedAt, notifiedAt, owesNotification, sticky
+        case acknowledgedUntil, escalationLevel
+    }
+
+    /// Decodes the documented JSON object and re-validates it: every instant within years
+    /// 1...9999, a notification not before the alert opened, and an escalation level of 0
+    /// or more.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(AlertKey.self, forKey: .key)
+        subject = try container.decode(AlertSubject.self, forKey: .subject)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        openedAt = try container.decode(Int64.self, forKey: .openedAt)
+        notifiedAt = try container.decodeIfPresent(Int64.self, forKey: .notifiedAt)
+        owesNotification = try container.decode(Bool.self, forKey: .owesNotification)
+        sticky = try container.decode(Bool.self, forKey: .sticky)
+        acknowledgedUntil = try container.decodeIfPresent(Int64.self, forKey: .acknowledgedUntil)
+        escalationLevel = try container.decode(Int.self, forKey: .escalationLevel)
+        let instants: [(CodingKeys, Int64?)] = [
+            (.openedAt, openedAt), (.notifiedAt, notifiedAt),
+            (.acknowledgedUntil, acknowledgedUntil),
+        ]
+        for case (let field, let instant?) in instants where !InstantBounds.contains(instant) {
+            throw DecodingError.dataCorruptedError(
+                forKey: field, in: container,
+                debugDescription: MonitoringError.instantOutOfRange(
+                    instant, field: field.stringValue
+                ).description)
+        }
+        if let notifiedAt, notifiedAt < openedAt {
+            throw DecodingError.dataCorruptedError(
+                forKey: .notifiedAt, in: container,
+                debugDescription: MonitoringError.endBeforeStart(
+                    start: openedAt, end: notifiedAt, field: "notifiedAt"
+                ).description)
+        }
+        guard escalationLevel >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .escalationLevel, in: container,
+                debugDescription: MonitoringError.invalidCount(
+                    escalationLevel, field: "escalationLevel", minimum: 0
+                ).description)
+        }
+    }
+}
+
 /// The alert reducer's state: every open alert and the last instant seen. Codable, so a
 /// snapshot restored later continues exactly.
 ///
@@ -120,6 +168,13 @@ public struct AlertBook: Sendable, Hashable, Codable {
             }
         }
         lastInstant = try container.decodeIfPresent(Int64.self, forKey: .lastInstant)
+        if let lastInstant, !InstantBounds.contains(lastInstant) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .lastInstant, in: container,
+                debugDescription: MonitoringError.instantOutOfRange(
+                    lastInstant, field: "lastInstant"
+                ).description)
+        }
     }
 
     /// Encodes the documented JSON object, alerts in key order.

@@ -1,3 +1,5 @@
+import MSPCore
+
 /// An error from monitoring rules, samples, flap detectors, alert policies and availability.
 ///
 /// A struct with a ``code-swift.property`` rather than an enum, so that new codes do not
@@ -173,9 +175,9 @@ extension MonitoringError {
 /// Bounds of the instants MSPKit supports, in milliseconds since 1970: years 1...9999.
 enum InstantBounds {
     /// 0001-01-01T00:00:00Z.
-    static let minimum: Int64 = -62_135_596_800_000
+    static let minimum: Int64 = DateRange.supportedMilliseconds.lowerBound
     /// 10000-01-01T00:00:00Z (exclusive).
-    static let maximum: Int64 = 253_402_300_800_000
+    static let maximum: Int64 = DateRange.supportedMilliseconds.upperBound
 
     /// Whether `milliseconds` is a supported instant.
     @inline(__always)

@@ -154,10 +154,10 @@ public struct SLAEngine: Sendable {
 
     /// `date` in whole milliseconds since the epoch.
     static func milliseconds(_ date: Date, field: String) throws(SLAError) -> Int64 {
-        let scaled = (date.timeIntervalSince1970 * 1000).rounded(.toNearestOrEven)
-        guard scaled.isFinite, scaled >= -62_135_596_800_000, scaled < 253_402_300_800_000
-        else { throw .invalidInstant(date, field: field) }
-        return Int64(scaled)
+        guard let milliseconds = DateRange.milliseconds(of: date) else {
+            throw .invalidInstant(date, field: field)
+        }
+        return milliseconds
     }
 
     /// The `Date` of `milliseconds`.

@@ -123,6 +123,17 @@ import Testing
         #expect(error?.field == "end")
     }
 
+    @Test func millisecondConversionFollowsTheSupportedRange() {
+        #expect(DateRange.milliseconds(of: Date(timeIntervalSince1970: 1.2345)) == 1_234)
+        #expect(DateRange.milliseconds(of: Date(timeIntervalSince1970: 0.0005)) == 0)  // tie → even
+        #expect(DateRange.milliseconds(of: Date(timeIntervalSince1970: .nan)) == nil)
+        let last = DateRange.supportedMilliseconds.upperBound - 1  // 9999-12-31T23:59:59.999Z
+        #expect(last == 253_402_300_799_999)
+        #expect(
+            DateRange.milliseconds(of: Date(timeIntervalSince1970: Double(last + 1) / 1000)) == nil)
+        #expect(DateRange.supportedMilliseconds.lowerBound == -62_135_596_800_000)
+    }
+
     @Test func typedIdentifiersAreDistinctTypes() throws {
         let customer = try CustomerID("x-1")
         let device = try DeviceID("x-1")

@@ -256,6 +256,42 @@ private func notify(_ kind: AlertNotification.Kind, _ group: String, _ keys: [St
         #expect(reminder.effects == [notify(.reminder, "alert:d1/cpu", ["d1/cpu"])])
     }
 
+    /// A restored book is checked like a built one: a crafted snapshot with an instant
+    /// outside years 1...9999, a notification before its alert opened, or a negative
+    /// escalation level is a decoding error, not a state the reducer then trusts.
+    @Test(arguments: [
+        ("openedAt", 253_402_300_800_000 as Int64),
+        ("notifiedAt", -1 as Int64),
+        ("acknowledgedUntil", -62_135_596_800_001 as Int64),
+        ("escalationLevel", -1 as Int64),
+    ])
+    func craftedAlertSnapshotsAreRejected(field: String, value: Int64) throws {
+        let policy = try AlertPolicy(renotifyMilliseconds: 10 * minute)
+        let book = try policy.reduce(
+            AlertBook(), .problem(cpu, subject: try onSite("d1"), severity: .critical), at: 0
+        ).book
+        let valid = try JSONEncoder().encode(book)
+        #expect(try JSONDecoder().decode(AlertBook.self, from: valid) == book)
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: valid) as? [String: Any])
+        var alerts = try #require(object["alerts"] as? [[String: Any]])
+        alerts[0][field] = value
+        object["alerts"] = alerts
+        let crafted = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(AlertBook.self, from: crafted)
+        }
+    }
+
+    @Test func craftedLastInstantIsRejected() throws {
+        let crafted = Data(#"{"alerts": [], "lastInstant": 253402300800000}"#.utf8)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(AlertBook.self, from: crafted)
+        }
+        let valid = Data(#"{"alerts": [], "lastInstant": 0}"#.utf8)
+        #expect(try JSONDecoder().decode(AlertBook.self, from: valid).lastInstant == 0)
+    }
+
     @Test func backtestRemindsOnSchedule() throws {
         // cpu 90 for 70 min then 50, re-notify every 30 min: problem at 0, reminders at 30
         // and 60, recovery at 70.

@@ -56,6 +56,17 @@ public struct DateRange: Sendable, Hashable {
         self.init(milliseconds: start, end)
     }
 
+    /// The instants MSPKit supports, as milliseconds since 1970-01-01T00:00:00Z: from
+    /// 0001-01-01T00:00:00Z up to (not including) 10000-01-01T00:00:00Z.
+    public static let supportedMilliseconds: Range<Int64> = Instant.minimum..<Instant.maximum
+
+    /// `date` as milliseconds since 1970-01-01T00:00:00Z, rounded to the nearest
+    /// millisecond (ties to even), or `nil` when it is not finite or falls outside
+    /// ``supportedMilliseconds``: the conversion every MSPKit range uses.
+    public static func milliseconds(of date: Date) -> Int64? {
+        Instant.millisecondsIfValid(date)
+    }
+
     /// Milliseconds since 1970-01-01T00:00:00Z of ``start``: MSPKit's exact time base.
     public let startMilliseconds: Int64
     /// Milliseconds since 1970-01-01T00:00:00Z of ``end``.
