@@ -125,7 +125,8 @@ import Testing
 
     @Test func millisecondConversionFollowsTheSupportedRange() {
         #expect(DateRange.milliseconds(of: Date(timeIntervalSince1970: 1.2344)) == 1_234)
-        #expect(DateRange.milliseconds(of: Date(timeIntervalSince1970: 0.0625)) == 62)  // 62.5: tie → even
+        // 62.5 ms exactly: the tie goes to the even millisecond.
+        #expect(DateRange.milliseconds(of: Date(timeIntervalSince1970: 0.0625)) == 62)
         #expect(DateRange.milliseconds(of: Date(timeIntervalSince1970: .nan)) == nil)
         let last = DateRange.supportedMilliseconds.upperBound - 1  // 9999-12-31T23:59:59.999Z
         #expect(last == 253_402_300_799_999)
