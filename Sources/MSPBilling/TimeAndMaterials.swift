@@ -244,12 +244,10 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
         throws(BillingError) -> Rational
     {
         let total = entry.range.endMilliseconds - entry.range.startMilliseconds
-        let business = try onCalendar { () throws(CalendarError) in
-            try calendar.businessDuration(from: entry.range.start, to: entry.range.end)
+        let businessMs = try onCalendar { () throws(CalendarError) in
+            try calendar.businessMilliseconds(
+                from: entry.range.startMilliseconds, to: entry.range.endMilliseconds)
         }
-        let businessMs =
-            business.components.seconds * 1000
-            + business.components.attoseconds / 1_000_000_000_000_000
         let afterMs = total - businessMs
         let endsAfterHours = try endsOutsideHours(entry, calendar: calendar)
         let minute: Int64 = 60_000
@@ -301,9 +299,16 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
     private func endsOutsideHours(_ entry: TimeEntry, calendar: BusinessCalendar.Compiled)
         throws(BillingError) -> Bool
     {
-        let last =
-            entry.range.isEmpty ? entry.range.start : entry.range.end.addingTimeInterval(-0.001)
-        return try onCalendar { () throws(CalendarError) in try !calendar.isOpen(at: last) }
+        // Open in the entry's last millisecond exactly when that millisecond is business time.
+        guard !entry.range.isEmpty else {
+            return try onCalendar { () throws(CalendarError) in
+                try !calendar.isOpen(at: entry.range.start)
+            }
+        }
+        let end = entry.range.endMilliseconds
+        return try onCalendar { () throws(CalendarError) in
+            try calendar.businessMilliseconds(from: end - 1, to: end) == 0
+        }
     }
 
     private func line(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
