@@ -69,7 +69,10 @@ public struct SLATargetEvaluation: Sendable, Hashable {
 }
 
 /// A warning threshold and the instant it is (or will be) reached.
-public struct SLAWarning: Sendable, Hashable, Codable {
+///
+/// JSON: `{"threshold": "0.75", "instant": 1773070200000}`, the instant in whole milliseconds
+/// since 1970-01-01T00:00:00Z.
+public struct SLAWarning: Sendable, Hashable {
     /// The fraction of the target, in `(0, 1]`.
     public let threshold: Rational
     /// The instant, in business time.
