@@ -8,7 +8,7 @@ import MSPCore
 /// lower bound means from 0% inclusive; a missing upper bound means up to 100% inclusive.
 ///
 /// JSON: `{"lower": {"value": "99", "inclusive": true}, "upper": {"value": "99.9",
-/// "inclusive": false}, "credit": "10"}`.
+/// "inclusive": false}, "credit": "10%"}`.
 public struct CreditBand: Sendable, Hashable, Codable, CustomStringConvertible {
     /// One end of a band.
     public struct Bound: Sendable, Hashable, Codable {
