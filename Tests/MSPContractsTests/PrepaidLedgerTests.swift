@@ -132,6 +132,48 @@ private func hoursDraw(_ id: String, _ date: String, _ minutes: Int64, multiplie
                 .isEmpty)
     }
 
+    @Test func thresholdIsReachedAtExactlyItsShareAndTheWindowIsInclusive() throws {
+        // 100 minutes; 79 used is 79 % (below 80 %); one more is exactly 80 %, which counts;
+        // 15 more is exactly 95 %.
+        let ledger = try PrepaidLedger(
+            agreement: AgreementID("A"), kind: .hours,
+            blocks: [hoursBlock("A", 100, "2026-01-01", "2026-02-01")],
+            draws: [
+                hoursDraw("d1", "2026-01-05", 79), hoursDraw("d2", "2026-01-06", 1),
+                hoursDraw("d3", "2026-01-07", 15),
+            ])
+        let events = ledger.lowBalanceEvents
+        #expect(events.map(\.draw) == ["d2", "d3"])
+        #expect(events.map(\.thresholdPercent) == [80, 95])
+        #expect(events.map(\.available) == [20, 5])
+        // The 80 % crossing is at 01-06 12:00; a window starting exactly one day earlier
+        // with N = 1 ends on it and includes it; N = 0 from that instant includes it too.
+        let crossing = try instant("2026-01-06T12:00:00Z")
+        let dayBefore = try instant("2026-01-05T12:00:00Z")
+        #expect(
+            try ledger.lowBalanceReminders(at: dayBefore, withinDays: 1).map(\.date) == [crossing])
+        #expect(
+            try ledger.lowBalanceReminders(at: crossing, withinDays: 0).map(\.date) == [crossing])
+        // One millisecond later it is no longer due.
+        #expect(
+            try ledger.lowBalanceReminders(at: crossing.addingTimeInterval(0.001), withinDays: 0)
+                .isEmpty)
+    }
+
+    @Test func aRolloverIDTakenByAPurchasedBlockIsATypedError() throws {
+        let error = #expect(throws: ContractError.self) {
+            try PrepaidLedger(
+                agreement: AgreementID("A"), kind: .hours,
+                blocks: [
+                    hoursBlock("A", 100, "2026-01-01", "2026-02-01"),
+                    hoursBlock("A+rollover", 100, "2026-03-01", "2026-04-01"),
+                ],
+                draws: [], rolloverCap: 50)
+        }
+        #expect(error?.code == .invalidLedger)
+        #expect(error?.value == "A+rollover")
+    }
+
     @Test func badInputsAreTypedErrors() throws {
         let block = try hoursBlock("A", 600, "2026-01-01", "2026-02-01")
         let money = try PrepaidBlock(id: "M", kind: .money, quantity: 10, validity: block.validity)

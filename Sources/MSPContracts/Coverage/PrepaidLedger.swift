@@ -48,6 +48,16 @@ public struct PrepaidLedger: Sendable, Hashable {
         public var capacity: Int64
     }
 
+    /// What one draw took, block by block, and what no block covered.
+    public struct HistoryEntry: Sendable, Hashable {
+        /// The draw.
+        public var draw: BlockDraw
+        /// The units taken from each block, in the order they were taken.
+        public var allocations: [BlockConsumption.Allocation]
+        /// The units no block covered.
+        public var overage: Int64
+    }
+
     /// A reminder about the ledger due in a window.
     public struct Reminder: Sendable, Hashable {
         /// What the reminder is about.
@@ -201,14 +211,15 @@ public struct PrepaidLedger: Sendable, Hashable {
 
     /// The allocations and overage of each draw, in consumption order: the consumption
     /// history.
-    public var history:
-        [(draw: BlockDraw, allocations: [BlockConsumption.Allocation], overage: Int64)]
-    {
+    public var history: [HistoryEntry] {
         var allocations: [String: [BlockConsumption.Allocation]] = [:]
         for item in consumption.allocations { allocations[item.draw, default: []].append(item) }
         var overage: [String: Int64] = [:]
         for item in consumption.overage { overage[item.draw] = item.quantity }
-        return orderedDraws.map { ($0, allocations[$0.id] ?? [], overage[$0.id] ?? 0) }
+        return orderedDraws.map {
+            HistoryEntry(
+                draw: $0, allocations: allocations[$0.id] ?? [], overage: overage[$0.id] ?? 0)
+        }
     }
 
     /// The balance at `instant`; see the type's rules.
