@@ -16,7 +16,7 @@ let modules: [(name: String, dependencies: [String])] = [
     ("MSPInventory", ["MSPCore"]),
     ("MSPMonitoring", ["MSPCore"]),
     ("MSPSLA", ["MSPCore"]),
-    ("MSPContracts", ["MSPCore"]),
+    ("MSPContracts", ["MSPCore", "MSPBilling"]),
 ]
 
 let package = Package(

@@ -45,6 +45,14 @@ public struct ContractError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let invalidSchedule = Code(rawValue: "invalidSchedule")
         /// A date range whose end precedes its start.
         public static let invalidRange = Code(rawValue: "invalidRange")
+        /// A work type listed in two coverage sets (included, excluded, no charge).
+        public static let conflictingCoverage = Code(rawValue: "conflictingCoverage")
+        /// A coverage rate override that names nothing, repeats, or is negative.
+        public static let invalidCoverage = Code(rawValue: "invalidCoverage")
+        /// A billable time entry that no override or price-list rate prices.
+        public static let unknownRate = Code(rawValue: "unknownRate")
+        /// A prepaid ledger input that is inconsistent (kind, threshold, duplicate, billing).
+        public static let invalidLedger = Code(rawValue: "invalidLedger")
     }
 
     /// The kind of failure.
@@ -190,5 +198,39 @@ extension ContractError {
         ContractError(
             code: .invalidRange, field: "to", value: to.description,
             message: "range end \(to) is before its start \(from)")
+    }
+
+    /// A work type in two coverage sets.
+    public static func conflictingCoverage(_ workType: String, first: String, second: String)
+        -> ContractError
+    {
+        ContractError(
+            code: .conflictingCoverage, field: "\(first)/\(second)", value: workType,
+            message: "work type \"\(workType)\" is in both \(first) and \(second)")
+    }
+
+    /// A coverage override that breaks a rule of ``Coverage``.
+    public static func invalidCoverage(field: String, value: String, reason: String)
+        -> ContractError
+    {
+        ContractError(
+            code: .invalidCoverage, field: field, value: value, message: "\(field) \(reason)")
+    }
+
+    /// A billable entry without a rate.
+    public static func unknownRate(role: String, workType: String, entry: String)
+        -> ContractError
+    {
+        ContractError(
+            code: .unknownRate, field: "entries[\(entry)]", value: "\(role)/\(workType)",
+            message: "no rate override or price-list rate for \(role)/\(workType) (entry \(entry))")
+    }
+
+    /// A prepaid-ledger input that breaks a rule of ``PrepaidLedger``.
+    public static func invalidLedger(field: String, value: String, reason: String)
+        -> ContractError
+    {
+        ContractError(
+            code: .invalidLedger, field: field, value: value, message: "\(field): \(reason)")
     }
 }
