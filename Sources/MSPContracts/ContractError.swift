@@ -53,6 +53,9 @@ public struct ContractError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let unknownRate = Code(rawValue: "unknownRate")
         /// A prepaid ledger input that is inconsistent (kind, threshold, duplicate, billing).
         public static let invalidLedger = Code(rawValue: "invalidLedger")
+        /// A date on which the agreement, as its events tell, is not in force (not yet
+        /// signed or started, expired, terminated or cancelled).
+        public static let notInForce = Code(rawValue: "notInForce")
     }
 
     /// The kind of failure.
@@ -153,6 +156,14 @@ extension ContractError {
             code: .overlappingSuccessor, field: "successor.startDate",
             value: successorStart.description,
             message: "successor starts \(successorStart) but its predecessor \(end)")
+    }
+
+    /// The agreement is not in force on `date`, in state `state`.
+    public static func notInForce(_ date: LocalDate, state: String, field: String) -> ContractError
+    {
+        ContractError(
+            code: .notInForce, field: field, value: date.description,
+            message: "the agreement is not in force on \(date) (\(state))")
     }
 
     /// An event that cannot happen at its date given the events before it.

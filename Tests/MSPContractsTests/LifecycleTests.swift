@@ -182,3 +182,54 @@ private func describe(_ status: AgreementStatus) -> String {
         }
     }
 }
+
+@Suite struct LifecycleCheckedFeeTests {
+    /// 12-month express agreement from 2025-01-01 at 1,000.00 a month, remainder-of-term fee.
+    private func express() throws -> Agreement {
+        try makeAgreement(
+            start: "2025-01-01", initialTermMonths: 12, renewal: .express(months: 12),
+            notice: .days(0))
+    }
+
+    private func terms() throws -> EarlyTerminationTerms {
+        try EarlyTerminationTerms(rule: .remainderOfTerm, monthlyCharge: usd("1000.00"))
+    }
+
+    @Test func aTermThatWasNeverGrantedHasNoFee() throws {
+        let life = try express().lifecycle(events: [AgreementEvent(.signed, on: day("2024-12-10"))])
+        // 2026-03-01 lies in the projected second term, but the renewal was never granted:
+        // the agreement expired on 2026-01-01, so there is nothing to terminate.
+        let expired = try day("2026-02-28")
+        #expect(
+            throws: ContractError.notInForce(expired, state: "expired", field: "date")
+        ) {
+            try life.earlyTerminationFee(terminatingOn: day("2026-03-01"), terms: terms())
+        }
+        // The projected timeline alone would have charged 10 months (the gap this closes).
+        let projected = try express().earlyTerminationFee(
+            terminatingOn: day("2026-03-01"), terms: terms())
+        #expect(projected.amount == (try usd("10000.00")))
+    }
+
+    @Test func aGrantedRenewalIsPricedLikeTheTimeline() throws {
+        let life = try express().lifecycle(events: [
+            AgreementEvent(.signed, on: day("2024-12-10")),
+            AgreementEvent(.renewed, on: day("2025-11-20")),
+        ])
+        // Terminating on 2026-03-01: March 2026 .. December 2026 not begun, 10 × 1,000.00.
+        let fee = try life.earlyTerminationFee(terminatingOn: day("2026-03-01"), terms: terms())
+        #expect(fee.termIndex == 1)
+        #expect(fee.amount == (try usd("10000.00")))
+        // In the initial term both agree: 2025-06-01 leaves June..December, 7 × 1,000.00.
+        let initial = try life.earlyTerminationFee(terminatingOn: day("2025-06-01"), terms: terms())
+        #expect(initial.amount == (try usd("7000.00")))
+    }
+
+    @Test func anUnsignedAgreementHasNoFee() throws {
+        let life = try express().lifecycle(events: [])
+        let error = #expect(throws: ContractError.self) {
+            try life.earlyTerminationFee(terminatingOn: day("2025-06-01"), terms: terms())
+        }
+        #expect(error?.code == .notInForce)
+    }
+}

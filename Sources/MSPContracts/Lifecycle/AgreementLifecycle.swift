@@ -109,6 +109,33 @@ public struct AgreementLifecycle: Sendable, Hashable {
         return AgreementStatus(state: state, termIndex: index, endDate: endDate)
     }
 
+    /// The early-termination fee for terminating on `date`, checked against what happened:
+    /// the agreement must be in force on the day before `date` as its events tell.
+    ///
+    /// ``Agreement/earlyTerminationFee(terminatingOn:terms:)`` prices the projected
+    /// timeline, in which an express agreement renews every term. This one refuses a date
+    /// in a term that was never granted (an express renewal without its `renewed` event),
+    /// after the agreement ended, or before it was signed and started, so a fee is never
+    /// charged for a term the customer did not have.
+    ///
+    /// - Throws: ``ContractError`` `notInForce` (field `"date"`), or what
+    ///   ``Agreement/earlyTerminationFee(terminatingOn:terms:)`` throws.
+    public func earlyTerminationFee(terminatingOn date: LocalDate, terms: EarlyTerminationTerms)
+        throws(ContractError) -> EarlyTerminationFee
+    {
+        guard date > agreement.startDate else {
+            throw .beforeStart(date, start: agreement.startDate, field: "date")
+        }
+        let lastDay = try Agreement.date(date, addingDays: -1, field: "date")
+        let state = try status(on: lastDay).state
+        switch state {
+        case .active, .renewed, .inNoticePeriod:
+            return try agreement.earlyTerminationFee(terminatingOn: date, terms: terms)
+        default:
+            throw .notInForce(lastDay, state: state.rawValue, field: "date")
+        }
+    }
+
     /// The agreement's state at `instant`, taking the local date in the agreement's time
     /// zone.
     ///
