@@ -69,11 +69,10 @@ public struct InventoryEvent: Sendable, Hashable {
     }
 }
 
-/// The milliseconds of `date`, through MSPCore's validated ``MSPCore/DateRange``.
+/// The milliseconds of `date`, through MSPCore's one conversion.
 internal func milliseconds(of date: Date, field: String) throws(InventoryError) -> Int64 {
-    do {
-        return try DateRange(start: date, end: date).startMilliseconds
-    } catch {
+    guard let milliseconds = DateRange.milliseconds(of: date) else {
         throw .invalidInstant(String(describing: date.timeIntervalSince1970), field: field)
     }
+    return milliseconds
 }

@@ -5,13 +5,12 @@ import MSPCore
 extension KeyedEncodingContainer {
     /// Encodes `instant` as whole milliseconds since 1970-01-01T00:00:00Z.
     mutating func encodeInstant(_ instant: Date, forKey key: Key) throws {
-        let milliseconds = (instant.timeIntervalSince1970 * 1000).rounded(.toNearestOrEven)
-        guard milliseconds.isFinite, abs(milliseconds) < 9e15 else {
+        guard let milliseconds = DateRange.milliseconds(of: instant) else {
             throw EncodingError.invalidValue(
                 instant,
                 .init(codingPath: codingPath + [key], debugDescription: "instant out of range"))
         }
-        try encode(Int64(milliseconds), forKey: key)
+        try encode(milliseconds, forKey: key)
     }
 
     /// Encodes `instant`, when present, as whole milliseconds since 1970.
@@ -38,7 +37,7 @@ extension KeyedDecodingContainer {
     /// Decodes whole milliseconds since 1970 as an instant.
     func decodeInstant(forKey key: Key) throws -> Date {
         let milliseconds = try decode(Int64.self, forKey: key)
-        guard abs(milliseconds) < 9_000_000_000_000_000 / 1000 else {
+        guard DateRange.supportedMilliseconds.contains(milliseconds) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self, debugDescription: "instant \(milliseconds) out of range")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import MSPCore
 
 /// One fact in a ticket's timeline: what happened and when.
 ///
@@ -100,13 +101,12 @@ extension TicketEvent: Codable {
     /// Encodes the documented JSON object.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        let milliseconds = (instant.timeIntervalSince1970 * 1000).rounded(.toNearestOrEven)
-        guard milliseconds.isFinite, abs(milliseconds) < 9e15 else {
+        guard let milliseconds = DateRange.milliseconds(of: instant) else {
             throw EncodingError.invalidValue(
                 instant,
                 .init(codingPath: encoder.codingPath, debugDescription: "instant out of range"))
         }
-        try container.encode(Int64(milliseconds), forKey: .at)
+        try container.encode(milliseconds, forKey: .at)
         try container.encode(kind.name, forKey: .event)
         switch kind {
         case .created(let priority), .priorityChanged(let priority):

@@ -82,8 +82,9 @@ extension AgreementLifecycle {
         do {
             let start = try agreement.startDate.firstInstant(inTimeZone: timeZone)
             let end = try serviceEndDate?.firstInstant(inTimeZone: timeZone)
-            let serviceStart = Int64((start.timeIntervalSince1970 * 1000).rounded())
-            let serviceEnd = end.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+            // Local midnights from LocalDate are whole milliseconds in the supported range.
+            let serviceStart = DateRange.milliseconds(of: start) ?? range.startMilliseconds
+            let serviceEnd = end.flatMap(DateRange.milliseconds(of:))
             let queryStart = max(range.startMilliseconds, serviceStart)
             let queryEnd = min(range.endMilliseconds, serviceEnd ?? range.endMilliseconds)
             guard queryStart < queryEnd else { return [] }
