@@ -22,14 +22,20 @@ public struct InvoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringC
     /// The key text.
     public var description: String { rawValue }
 
-    /// Decodes the key from its text, a JSON string of four `/`-separated parts.
+    /// Decodes the key from its text and re-validates it: four `/`-separated parts, a
+    /// non-empty customer and plan, and two dates `YYYY-MM-DD` with the start before the end.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard text.split(separator: "/", omittingEmptySubsequences: false).count == 4 else {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 4, !parts[0].isEmpty, !parts[1].isEmpty,
+            let start = try? LocalDate(parsing: String(parts[2])),
+            let end = try? LocalDate(parsing: String(parts[3])), start < end
+        else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "invoice key \"\(text)\" is not customer/plan/start/end")
+                debugDescription:
+                    "invoice key \"\(text)\" is not customer/plan/start/end with start < end")
         }
         rawValue = text
     }
@@ -61,7 +67,7 @@ public struct InvoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringC
 }
 
 /// Where a line's quantity came from: the usage records summed into it.
-public struct QuantitySource: Sendable, Hashable, Codable {
+public struct QuantitySource: Sendable, Hashable {
     /// The number of usage records.
     public var records: Int
     /// The sum of `.count` measures.
@@ -81,7 +87,7 @@ public struct QuantitySource: Sendable, Hashable, Codable {
 }
 
 /// One line of an invoice, explaining itself.
-public struct InvoiceLine: Sendable, Hashable, Codable {
+public struct InvoiceLine: Sendable, Hashable {
     /// What made the line.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// A component's charge.
@@ -158,7 +164,7 @@ public struct InvoiceLine: Sendable, Hashable, Codable {
 }
 
 /// The tax at one rate.
-public struct TaxLine: Sendable, Hashable, Codable {
+public struct TaxLine: Sendable, Hashable {
     /// The rate.
     public var rate: Percentage
     /// The sum of the lines taxed at this rate.
@@ -180,7 +186,7 @@ public struct TaxLine: Sendable, Hashable, Codable {
 /// Invariant: ``total`` = ``subtotal`` + ``taxTotal``, ``subtotal`` is the sum of the
 /// rounded ``lines`` and ``taxTotal`` the sum of the rounded ``taxes``. Nothing is rounded
 /// after the lines.
-public struct Invoice: Sendable, Hashable, Codable {
+public struct Invoice: Sendable, Hashable {
     /// Invoice or credit note.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The customer owes ``Invoice/total``.

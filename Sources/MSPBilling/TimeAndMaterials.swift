@@ -3,7 +3,7 @@ import MSPCore
 
 /// One piece of work logged against a customer: who (role), what (work type), when, and
 /// whether it is billed.
-public struct TimeEntry: Sendable, Hashable, Codable {
+public struct TimeEntry: Sendable, Hashable {
     /// Whether the entry is charged.
     public enum Status: String, Sendable, Hashable, Codable {
         /// Charged at the rate of its role and work type.
@@ -50,7 +50,7 @@ public struct TimeEntry: Sendable, Hashable, Codable {
 }
 
 /// Parts and materials billed at cost plus a markup.
-public struct MaterialCharge: Sendable, Hashable, Codable {
+public struct MaterialCharge: Sendable, Hashable {
     /// What was supplied, e.g. `"SSD 1 TB"`.
     public var description: String
     /// The unit cost.
@@ -103,7 +103,7 @@ public struct MaterialCharge: Sendable, Hashable, Codable {
 /// 1.5× after hours; an entry 16:40–17:20 is 20 business + 20 after-hours minutes.
 /// Before: 40 → 45 → 60 minutes; the 20 added minutes are after hours, so
 /// 20 + 40 × 1.5 = 80 minutes = 160.00. After: 20 + 20 × 1.5 = 50 → 60 minutes = 120.00.
-public struct TimeAndMaterials: Sendable, Hashable, Codable {
+public struct TimeAndMaterials: Sendable, Hashable {
     /// Whether entries are rounded before or after the after-hours multiplier.
     public enum RoundingOrder: String, Sendable, Hashable, Codable {
         /// Round the raw duration, then apply the multiplier.
@@ -113,6 +113,9 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
     }
 
     /// An hourly rate for a role and work type.
+    ///
+    /// JSON: `{"role": "engineer", "workType": "remote", "hourly": {"amount": "120.00",
+    /// "currency": "USD"}}`; a negative rate is rejected by the price list that holds it.
     public struct Rate: Sendable, Hashable, Codable {
         /// The role, e.g. `"engineer"`.
         public var role: String
