@@ -1,3 +1,5 @@
+import Foundation
+import MSPBilling
 import MSPCore
 
 /// A coding key for JSON objects whose keys are data (series names, months, categories).
@@ -349,5 +351,143 @@ extension AgreementLifecycle: Codable {
         try container.encodeIfPresent(noticeGivenOn, forKey: .noticeGivenOn)
         try container.encodeIfPresent(endDate, forKey: .endDate)
         try container.encodeIfPresent(endReason, forKey: .endReason)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// Decodes an ISO 8601 instant as MSPKit documents write it.
+    fileprivate func decodeInstant(forKey key: Key) throws -> Date {
+        let text = try decode(String.self, forKey: key)
+        guard let instant = DateRange.instant(iso8601: text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self,
+                debugDescription: "\(key.stringValue) \"\(text)\" is not an ISO 8601 instant "
+                    + "like 2026-01-05T14:30:00.000Z in years 1...9999")
+        }
+        return instant
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Encodes an instant as ISO 8601 text in UTC with milliseconds.
+    fileprivate mutating func encodeInstant(_ instant: Date, forKey key: Key) throws {
+        guard let text = DateRange.iso8601(instant) else {
+            throw EncodingError.invalidValue(
+                instant,
+                .init(codingPath: codingPath + [key], debugDescription: "instant out of range"))
+        }
+        try encode(text, forKey: key)
+    }
+}
+
+extension PrepaidLedger: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case agreement, kind, blocks, draws, rolloverCap, thresholds
+    }
+
+    /// Decodes the ledger's facts and builds it again with
+    /// ``init(agreement:kind:blocks:draws:rolloverCap:thresholds:)``, so rollover,
+    /// consumption and every check are recomputed. `rolloverCap` absent means no rollover;
+    /// `thresholds` absent means 80 % and 95 %.
+    ///
+    /// ```json
+    /// {"agreement": "AGR-7", "kind": "hours",
+    ///  "blocks": [{"id": "B-1", "kind": "hours", "quantity": 600,
+    ///              "validity": {"start": "2026-01-01T00:00:00.000Z",
+    ///                           "end": "2026-04-01T00:00:00.000Z"}}],
+    ///  "draws": [{"id": "T-1", "kind": "hours", "workDate": "2026-01-05T14:00:00.000Z",
+    ///             "quantity": 90}],
+    ///  "rolloverCap": 120, "thresholds": [80, 95]}
+    /// ```
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            agreement: container.decode(AgreementID.self, forKey: .agreement),
+            kind: container.decode(PrepaidBlock.Kind.self, forKey: .kind),
+            blocks: container.decode([PrepaidBlock].self, forKey: .blocks),
+            draws: container.decode([BlockDraw].self, forKey: .draws),
+            rolloverCap: container.decodeIfPresent(Int64.self, forKey: .rolloverCap),
+            thresholds: container.decodeIfPresent([Int].self, forKey: .thresholds) ?? [80, 95])
+    }
+
+    /// Encodes the facts described in ``init(from:)``: the purchased blocks (rollovers are
+    /// derived) and the draws as given.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(agreement, forKey: .agreement)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(purchased, forKey: .blocks)
+        try container.encode(draws, forKey: .draws)
+        try container.encodeIfPresent(rolloverCap, forKey: .rolloverCap)
+        try container.encode(thresholds, forKey: .thresholds)
+    }
+}
+
+extension PrepaidLedger.LowBalanceEvent: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case thresholdPercent, draw, date, available, capacity
+    }
+
+    /// Decodes `{"thresholdPercent": 80, "draw": "T-9", "date":
+    /// "2026-02-10T15:00:00.000Z", "available": 110, "capacity": 600}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            thresholdPercent: try container.decode(Int.self, forKey: .thresholdPercent),
+            draw: try container.decode(String.self, forKey: .draw),
+            date: try container.decodeInstant(forKey: .date),
+            available: try container.decode(Int64.self, forKey: .available),
+            capacity: try container.decode(Int64.self, forKey: .capacity))
+    }
+
+    /// Encodes the object described in ``init(from:)``.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(thresholdPercent, forKey: .thresholdPercent)
+        try container.encode(draw, forKey: .draw)
+        try container.encodeInstant(date, forKey: .date)
+        try container.encode(available, forKey: .available)
+        try container.encode(capacity, forKey: .capacity)
+    }
+}
+
+extension PrepaidLedger.Reminder: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case date, kind, lowBalance, block, remaining
+    }
+
+    /// Decodes `{"date": "…", "kind": "lowBalance", "lowBalance": {...}}` or
+    /// `{"date": "…", "kind": "blockExpiry", "block": "B-1", "remaining": 40}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind: Kind
+        switch try container.decode(String.self, forKey: .kind) {
+        case "lowBalance":
+            kind = .lowBalance(
+                try container.decode(PrepaidLedger.LowBalanceEvent.self, forKey: .lowBalance))
+        case "blockExpiry":
+            kind = .blockExpiry(
+                block: try container.decode(String.self, forKey: .block),
+                remaining: try container.decode(Int64.self, forKey: .remaining))
+        case let other:
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: container, debugDescription: "unknown reminder \"\(other)\"")
+        }
+        self.init(date: try container.decodeInstant(forKey: .date), kind: kind)
+    }
+
+    /// Encodes the object described in ``init(from:)``.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeInstant(date, forKey: .date)
+        switch kind {
+        case .lowBalance(let event):
+            try container.encode("lowBalance", forKey: .kind)
+            try container.encode(event, forKey: .lowBalance)
+        case .blockExpiry(let block, let remaining):
+            try container.encode("blockExpiry", forKey: .kind)
+            try container.encode(block, forKey: .block)
+            try container.encode(remaining, forKey: .remaining)
+        }
     }
 }

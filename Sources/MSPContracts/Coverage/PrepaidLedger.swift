@@ -21,7 +21,7 @@ import MSPCore
 ///   blocks valid at its work date reach *p* % of their quantity, having been below it.
 public struct PrepaidLedger: Sendable, Hashable {
     /// A ledger's balance at an instant, in base units.
-    public struct Balance: Sendable, Hashable {
+    public struct Balance: Sendable, Hashable, Codable {
         /// Units of the started purchased blocks (rollovers excluded: they are not bought).
         public var purchased: Int64
         /// Units left in the blocks valid at the instant.
@@ -72,7 +72,7 @@ public struct PrepaidLedger: Sendable, Hashable {
     }
 
     /// What one draw took, block by block, and what no block covered.
-    public struct HistoryEntry: Sendable, Hashable {
+    public struct HistoryEntry: Sendable, Hashable, Codable {
         /// The draw.
         public var draw: BlockDraw
         /// The units taken from each block, in the order they were taken.
