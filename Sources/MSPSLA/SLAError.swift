@@ -291,3 +291,5 @@ extension SLAError {
         return String(description[description.index(after: description.startIndex)..<comma])
     }
 }
+
+extension SLAError: MSPError {}

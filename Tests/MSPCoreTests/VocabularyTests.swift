@@ -171,3 +171,34 @@ import Testing
         #expect(!(CustomerID.self == DeviceID.self))
     }
 }
+
+@Suite struct MSPErrorTests {
+    @Test func everyCoreErrorNamesItsRuleFieldAndValue() throws {
+        var caught: [any MSPError] = []
+        do { _ = try Money(parsing: "1.234", currency: .usd) } catch { caught.append(error) }
+        do { _ = try CustomerID("a\nb") } catch { caught.append(error) }
+        do { _ = try LocalDate(parsing: "2026-02-30") } catch { caught.append(error) }
+        #expect(caught.count == 3)
+        #expect(caught.map(\.codeName)[1] == "controlCharacter")
+        #expect(caught.map(\.field)[1] == "identifier")
+        #expect(caught.map(\.value)[1] == "a\nb")
+        #expect(caught.allSatisfy { !$0.message.isEmpty && !$0.codeName.isEmpty })
+        #expect(caught.allSatisfy { $0.description.hasPrefix($0.codeName + ": ") })
+    }
+
+    @Test(arguments: [
+        (IdentifierError.empty, "empty: an identifier must not be empty"),
+        (IdentifierError.blank("  "), #"blank: identifier "  " is only white space"#),
+        (
+            IdentifierError.controlCharacter("a\tb"),
+            #"controlCharacter: identifier "a\tb" contains a control character"#
+        ),
+        (
+            IdentifierError.tooLong(String(repeating: "x", count: 300), limit: 256),
+            "tooLong: identifier \"\(String(repeating: "x", count: 64))…\" is longer than 256 bytes"
+        ),
+    ])
+    func identifierErrorsReadAsSentences(error: IdentifierError, text: String) {
+        #expect(error.description == text)
+    }
+}
