@@ -147,6 +147,7 @@ import Testing
     {
         let instant = try #require(DateRange.instant(iso8601: text))
         #expect(DateRange.milliseconds(of: instant) == milliseconds)
+        #expect(DateRange.instant(milliseconds: milliseconds) == instant)
         #expect(DateRange.iso8601(instant) == canonical)
         #expect(DateRange.instant(iso8601: canonical) == instant)
     }

@@ -67,6 +67,13 @@ public struct DateRange: Sendable, Hashable {
         Instant.millisecondsIfValid(date)
     }
 
+    /// The instant `milliseconds` after 1970-01-01T00:00:00Z: the inverse of
+    /// ``milliseconds(of:)`` for every value in ``supportedMilliseconds``.
+    @inlinable
+    public static func instant(milliseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+
     /// `date` as the ISO 8601 text every MSPKit document writes: UTC with milliseconds,
     /// `"2026-01-31T05:00:00.000Z"`; `nil` when ``milliseconds(of:)`` is.
     public static func iso8601(_ date: Date) -> String? {
