@@ -172,3 +172,5 @@ extension PeriodCloseError {
             message: context.isEmpty ? message : "\(context): \(message)")
     }
 }
+
+extension PeriodCloseError: MSPError {}

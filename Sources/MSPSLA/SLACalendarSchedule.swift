@@ -130,8 +130,11 @@ public struct SLAVersionedEvaluator: Sendable {
 
     /// Compiles every calendar version over `horizon` and binds the engines.
     ///
-    /// - Parameter horizon: Every instant you will evaluate plus the longest deadline
-    ///   beyond it (see ``MSPCore/BusinessCalendar/compiled(for:)``).
+    /// - Parameters:
+    ///   - policies: The policy versions.
+    ///   - calendars: The calendar versions.
+    ///   - horizon: Every instant you will evaluate plus the longest deadline beyond it
+    ///     (see ``MSPCore/BusinessCalendar/compiled(for:)``).
     /// - Throws: ``SLAError`` `calendar` when a calendar can't be compiled over `horizon`.
     public init(policies: SLAPolicySchedule, calendars: SLACalendarSchedule, horizon: DateRange)
         throws(SLAError)
