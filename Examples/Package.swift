@@ -48,6 +48,7 @@ let package = Package(
                 .product(name: "MSPCore", package: "MSPKit"),
                 .product(name: "MSPBilling", package: "MSPKit"),
                 .product(name: "MSPSLA", package: "MSPKit"),
+                .product(name: "MSPContracts", package: "MSPKit"),
             ],
             swiftSettings: sharedSettings
         ),
