@@ -59,7 +59,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MSPCloseSupportTests",
-            dependencies: ["MSPCloseSupport", .product(name: "MSPCore", package: "MSPKit")],
+            dependencies: [
+                "MSPCloseSupport",
+                .product(name: "MSPCore", package: "MSPKit"),
+                .product(name: "MSPBilling", package: "MSPKit"),
+            ],
             swiftSettings: sharedSettings
         ),
     ],
