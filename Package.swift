@@ -17,6 +17,10 @@ let modules: [(name: String, dependencies: [String])] = [
     ("MSPMonitoring", ["MSPCore"]),
     ("MSPSLA", ["MSPCore"]),
     ("MSPContracts", ["MSPCore", "MSPBilling"]),
+    (
+        "MSPKit",
+        ["MSPCore", "MSPBilling", "MSPInventory", "MSPMonitoring", "MSPSLA", "MSPContracts"]
+    ),
 ]
 
 let package = Package(
