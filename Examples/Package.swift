@@ -34,9 +34,12 @@ let package = Package(
         .target(
             name: "MSPCloseSupport",
             dependencies: [
+                .product(name: "MSPKit", package: "MSPKit"),
                 .product(name: "MSPCore", package: "MSPKit"),
                 .product(name: "MSPBilling", package: "MSPKit"),
                 .product(name: "MSPSLA", package: "MSPKit"),
+                .product(name: "MSPMonitoring", package: "MSPKit"),
+                .product(name: "MSPContracts", package: "MSPKit"),
             ],
             swiftSettings: sharedSettings
         ),
@@ -45,6 +48,7 @@ let package = Package(
             dependencies: [
                 "MSPCloseSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MSPKit", package: "MSPKit"),
                 .product(name: "MSPCore", package: "MSPKit"),
                 .product(name: "MSPBilling", package: "MSPKit"),
                 .product(name: "MSPSLA", package: "MSPKit"),
@@ -61,6 +65,7 @@ let package = Package(
             name: "MSPCloseSupportTests",
             dependencies: [
                 "MSPCloseSupport",
+                .product(name: "MSPKit", package: "MSPKit"),
                 .product(name: "MSPCore", package: "MSPKit"),
                 .product(name: "MSPBilling", package: "MSPKit"),
             ],

@@ -83,7 +83,14 @@ package struct DocumentLoader: Sendable {
         do {
             return try decoder.decode(type, from: data)
         } catch {
-            throw DocumentError(file: file, decoding: error)
+            var failure = DocumentError(file: file, decoding: error)
+            if !(error is DecodingError), let validation = ValidationFailure(error),
+                let path = JSONLocator.locate(
+                    field: validation.field, value: validation.value, in: data)
+            {
+                failure.jsonPath = path
+            }
+            throw failure
         }
     }
 

@@ -7,8 +7,15 @@ package enum Formatting {
     /// fraction below one never reads `100.00%`: 19,999/20,000 is `99.99%` (99.995%
     /// truncated), 1 is `100.00%`.
     package static func percent(_ fraction: Rational) -> String {
-        guard let scaled = try? (fraction * Rational(10_000)).rounded(.towardZeroRule) else {
-            return "\(fraction)"
+        guard let points = try? fraction * Rational(100) else { return "\(fraction)" }
+        return percent(points: points)
+    }
+
+    /// A value already in percent (`99.95` for 99.95%) with two decimals, truncated
+    /// toward zero: the library's availability and compliance figures.
+    package static func percent(points: Rational) -> String {
+        guard let scaled = try? (points * Rational(100)).rounded(.towardZeroRule) else {
+            return "\(points)%"
         }
         let sign = scaled < 0 ? "-" : ""
         let magnitude = scaled.magnitude

@@ -69,6 +69,9 @@ package struct HTMLPage: Sendable {
             "<figure>\n\(svg)\n<figcaption>\(HTMLPage.escape(caption))</figcaption>\n</figure>")
     }
 
+    /// Appends markup the caller has built and escaped itself.
+    package mutating func raw(_ markup: String) { body.append(markup) }
+
     /// Opens a `<section>`; close it with ``endSection()``.
     package mutating func beginSection() { body.append("<section>") }
 

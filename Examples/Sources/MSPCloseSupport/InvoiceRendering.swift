@@ -79,6 +79,21 @@ package enum InvoiceRendering {
         return rows
     }
 
+    /// The group a line is charted in: recurring charges, block-hour overage, labour,
+    /// materials, pass-through, discounts, SLA credits, other adjustments, true-up.
+    package static func group(of line: InvoiceLine) -> String {
+        switch line.kind {
+        case .charge: line.model == "prepaid-overage" ? "Block-hour overage" : "Recurring"
+        case .labour: "Labour"
+        case .material: "Materials"
+        case .passThrough: "Pass-through"
+        case .discount: "Discounts"
+        case .minimumTrueUp: "Minimum true-up"
+        case .adjustment: line.model == "sla-credit" ? "SLA credits" : "Adjustments"
+        case .prorationCharge, .prorationCredit: "Proration"
+        }
+    }
+
     /// The line's quantity as exact text; whole numbers bare, fractions as decimals when
     /// they terminate (`12.5`), else as `p/q`.
     package static func quantityText(_ line: InvoiceLine) -> String {

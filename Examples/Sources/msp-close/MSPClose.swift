@@ -16,8 +16,8 @@ struct MSPClose: AsyncParsableCommand {
             (the file, the JSON path and the reason are printed), 73 the output cannot be \
             written, 1 anything else.
             """,
-        subcommands: [QuoteCommand.self, SLAWhatIfCommand.self],
-        defaultSubcommand: QuoteCommand.self
+        subcommands: [CloseCommand.self, QuoteCommand.self, SLAWhatIfCommand.self],
+        defaultSubcommand: CloseCommand.self
     )
 }
 
@@ -38,6 +38,9 @@ func report(_ error: any Error) -> ExitCode {
     case let error as OutputError:
         printError("msp-close: error: \(error)")
         return ExitStatus.cannotCreate
+    case let error as CloseFailure:
+        printError("msp-close: error: \(error.error)")
+        return ExitStatus.dataError
     case let error as InputError:
         printError("msp-close: error: \(error)")
         return ExitStatus.dataError

@@ -120,3 +120,37 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONLocatorTests {
+    struct Document: Decodable {
+        var name: String
+        var previousMRR: Money?
+        var prices: [Money]
+    }
+
+    @Test func validationErrorInsideNestedValueGetsItsPath() throws {
+        // Money rejects 12.345 USD (three decimals for a two-decimal currency) with its own
+        // error naming the field "amount" and the value; the locator finds where it is.
+        let json = """
+            {"name": "acme", "prices": [{"amount": "1.00", "currency": "USD"},
+             {"amount": "12.345", "currency": "USD"}]}
+            """
+        let error = #expect(throws: DocumentError.self) {
+            try DocumentLoader.decode(Document.self, from: Data(json.utf8), file: "c.json")
+        }
+        #expect(error?.jsonPath == "$.prices[1].amount")
+        #expect(error?.reason.contains("12.345") == true)
+    }
+
+    @Test(
+        arguments: [
+            ("amount", "12.345", "$.b[1].amount"),
+            ("b[0].amount", "1.00", "$.b[0].amount"),
+            ("count", "7", "$.a.count"),
+            ("missing", "x", nil),
+        ] as [(String, String, String?)])
+    func locate(field: String, value: String, expected: String?) {
+        let json = #"{"a": {"count": 7}, "b": [{"amount": "1.00"}, {"amount": "12.345"}]}"#
+        #expect(JSONLocator.locate(field: field, value: value, in: Data(json.utf8)) == expected)
+    }
+}
