@@ -49,6 +49,30 @@ package struct DocumentLoader: Sendable {
         return decoder
     }
 
+    /// A JSON encoder that writes dates the way ``decoder()`` reads them: ISO 8601 UTC
+    /// text, with milliseconds only when the instant has them (`2026-10-01T09:00:00Z`,
+    /// `2026-10-01T09:00:00.250Z`).
+    package static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(iso8601(date))
+        }
+        return encoder
+    }
+
+    /// ISO 8601 UTC text of `date`, with milliseconds when it has them.
+    package static func iso8601(_ date: Date) -> String {
+        let whole = date.timeIntervalSince1970.rounded(.down)
+        let fractional = date.timeIntervalSince1970 - whole
+        if (fractional * 1000).rounded() == 0 {
+            return Date(timeIntervalSince1970: whole).formatted(.iso8601)
+        }
+        return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
     /// Parses ISO 8601 text with or without fractional seconds.
     package static func parseISO8601(_ text: String) -> Date? {
         if let date = try? Date(text, strategy: .iso8601) { return date }

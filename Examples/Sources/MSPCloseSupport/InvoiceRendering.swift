@@ -97,6 +97,20 @@ package enum InvoiceRendering {
     /// The line's quantity as exact text; whole numbers bare, fractions as decimals when
     /// they terminate (`12.5`), else as `p/q`.
     package static func quantityText(_ line: InvoiceLine) -> String {
-        line.quantity.description
+        quantityText(line.quantity)
+    }
+
+    /// A quantity as people read it: exact when it has at most four decimals (`2`, `247.5`),
+    /// otherwise rounded half-even to two decimals and marked `≈` (`123.561675` is
+    /// `≈123.56`, `537/31` is `≈17.32`). The exact value stays in the JSON and CSV.
+    package static func quantityText(_ quantity: Rational) -> String {
+        if let scale = quantity.decimalScale, scale <= 4 { return quantity.description }
+        guard let hundredths = try? (quantity * Rational(100)).rounded(.halfEven) else {
+            return quantity.description
+        }
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = hundredths.magnitude
+        let cents = magnitude % 100
+        return "≈\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 }

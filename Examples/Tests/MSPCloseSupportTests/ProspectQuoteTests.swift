@@ -79,6 +79,17 @@ import Testing
         #expect(Formatting.percent(value) == expected)
     }
 
+    // 537/31 = 17.3225…, to hundredths 1732.25… → 1732; 123.561675 → 12356.1675 → 12356;
+    // 6365081/60000 = 106.0846… → 10608; 1/200 = 0.005 exactly (three decimals, shown as is).
+    @Test(arguments: [
+        ("537/31", "≈17.32"), ("123.561675", "≈123.56"), ("6365081/60000", "≈106.08"),
+        ("247.5", "247.5"), ("2", "2"), ("0.005", "0.005"), ("-2/3", "≈-0.67"),
+    ])
+    func quantities(text: String, expected: String) throws {
+        let value = try #require(Rational(text))
+        #expect(InvoiceRendering.quantityText(value) == expected)
+    }
+
     // 7,500 s = 2 h 5 min; 273,600 s = 3 d (259,200 s) + 4 h.
     @Test(
         arguments: [
