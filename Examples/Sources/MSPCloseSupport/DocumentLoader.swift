@@ -65,19 +65,12 @@ package struct DocumentLoader: Sendable {
 
     /// ISO 8601 UTC text of `date`, with milliseconds when it has them.
     package static func iso8601(_ date: Date) -> String {
-        let whole = date.timeIntervalSince1970.rounded(.down)
-        let fractional = date.timeIntervalSince1970 - whole
-        if (fractional * 1000).rounded() == 0 {
-            return Date(timeIntervalSince1970: whole).formatted(.iso8601)
-        }
-        return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        ISO8601Text.format(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
     }
 
-    /// Parses ISO 8601 text with or without fractional seconds.
+    /// Parses ISO 8601 text with or without fractional seconds or an offset.
     package static func parseISO8601(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        return try? fractional.parse(text)
+        ISO8601Text.milliseconds(text).map { Date(timeIntervalSince1970: Double($0) / 1000) }
     }
 
     /// Reads and decodes the document at `relativePath`.

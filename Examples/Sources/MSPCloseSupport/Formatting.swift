@@ -53,7 +53,7 @@ package enum Formatting {
 
     /// An instant as ISO 8601 UTC text with seconds, `2026-10-05T14:30:00Z`.
     package static func instant(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        DocumentLoader.iso8601(date)
     }
 }
 
