@@ -34,7 +34,9 @@ extension PeriodClose {
     ///    charges and discounts) for the lowest availability and the breached ticket
     ///    targets is added as a negative `adjustment` line with model `"sla-credit"`, and
     ///    the invoice is re-taxed.
-    /// 9. MRR is the invoice's recurring part normalised to a month.
+    /// 9. MRR is the invoice's recurring part normalised to a month; for a period served in
+    ///    part, the plan rated for the whole period (the run rate), so a customer starting
+    ///    mid-month adds its full monthly fee as new MRR.
     ///
     /// - Throws: ``PeriodCloseError`` naming the customer, field and value.
     public func closeCustomer(_ document: CustomerDocument) throws(PeriodCloseError)
@@ -131,8 +133,16 @@ extension PeriodClose {
                     }
                 }
                 invoice = rated
+                // MRR is the run rate: a period served in part is rated again as if served
+                // in whole, without the one-off lines.
+                let runRate =
+                    coverage == nil
+                    ? rated
+                    : try context.billing("invoice") { () throws(BillingError) in
+                        try plan.rate(customer: customerID, period: planPeriod, usage: usage)
+                    }
                 mrr = try context.billing("invoice") { () throws(BillingError) in
-                    try MonthlyRecurringRevenue.monthly(of: rated, cycle: plan.cycle)
+                    try MonthlyRecurringRevenue.monthly(of: runRate, cycle: plan.cycle)
                 }
             }
         }
@@ -151,7 +161,7 @@ extension PeriodClose {
         if let service = applied.service {
             parts.append("availability of \(service) \(Self.percentText(credit.availability))%")
         }
-        if let band = credit.band { parts.append("band \(band) → \(credit.bandCredit)") }
+        if let band = credit.band { parts.append("band \(band)") }
         let breached = SLATargetKind.allCases.compactMap { kind -> String? in
             guard let count = credit.breachedTargets[kind], count > 0 else { return nil }
             return "\(count) \(kind.rawValue) breached"

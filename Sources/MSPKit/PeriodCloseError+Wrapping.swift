@@ -10,82 +10,85 @@ import MSPSLA
 struct ErrorContext {
     var customer: CustomerID?
 
-    func billing<T>(_ context: String, _ body: () throws(BillingError) -> T)
+    func billing<T>(_ context: @autoclosure () -> String, _ body: () throws(BillingError) -> T)
         throws(PeriodCloseError) -> T
     {
         do { return try body() } catch {
             throw .wrapping(
-                .billing, customer: customer, context: context, field: error.field,
+                .billing, customer: customer, context: context(), field: error.field,
                 value: error.value, message: error.message)
         }
     }
 
-    func sla<T>(_ context: String, _ body: () throws(SLAError) -> T) throws(PeriodCloseError)
+    func sla<T>(_ context: @autoclosure () -> String, _ body: () throws(SLAError) -> T)
+        throws(PeriodCloseError)
         -> T
     {
         do { return try body() } catch {
             throw .wrapping(
-                .sla, customer: customer, context: context, field: error.field,
+                .sla, customer: customer, context: context(), field: error.field,
                 value: error.value, message: error.message)
         }
     }
 
-    func inventory<T>(_ context: String, _ body: () throws(InventoryError) -> T)
+    func inventory<T>(_ context: @autoclosure () -> String, _ body: () throws(InventoryError) -> T)
         throws(PeriodCloseError) -> T
     {
         do { return try body() } catch {
             throw .wrapping(
-                .inventory, customer: customer, context: context, field: error.field,
+                .inventory, customer: customer, context: context(), field: error.field,
                 value: error.value, message: error.message)
         }
     }
 
-    func monitoring<T>(_ context: String, _ body: () throws(MonitoringError) -> T)
+    func monitoring<T>(
+        _ context: @autoclosure () -> String, _ body: () throws(MonitoringError) -> T
+    )
         throws(PeriodCloseError) -> T
     {
         do { return try body() } catch {
             throw .wrapping(
-                .monitoring, customer: customer, context: context, field: error.field,
+                .monitoring, customer: customer, context: context(), field: error.field,
                 value: error.value, message: error.message)
         }
     }
 
-    func contracts<T>(_ context: String, _ body: () throws(ContractError) -> T)
+    func contracts<T>(_ context: @autoclosure () -> String, _ body: () throws(ContractError) -> T)
         throws(PeriodCloseError) -> T
     {
         do { return try body() } catch {
             throw .wrapping(
-                .contracts, customer: customer, context: context, field: error.field,
+                .contracts, customer: customer, context: context(), field: error.field,
                 value: error.value, message: error.message)
         }
     }
 
-    func period<T>(_ context: String, _ body: () throws(PeriodError) -> T)
+    func period<T>(_ context: @autoclosure () -> String, _ body: () throws(PeriodError) -> T)
         throws(PeriodCloseError) -> T
     {
         do { return try body() } catch {
             throw .wrapping(
-                .core, customer: customer, context: context, field: error.field,
+                .core, customer: customer, context: context(), field: error.field,
                 value: error.value, message: error.message)
         }
     }
 
-    func calendar<T>(_ context: String, _ body: () throws(CalendarError) -> T)
+    func calendar<T>(_ context: @autoclosure () -> String, _ body: () throws(CalendarError) -> T)
         throws(PeriodCloseError) -> T
     {
         do { return try body() } catch {
             throw .wrapping(
-                .core, customer: customer, context: context, field: error.field,
+                .core, customer: customer, context: context(), field: error.field,
                 value: error.value, message: error.message)
         }
     }
 
-    func money<T>(_ context: String, _ body: () throws(MoneyError) -> T)
+    func money<T>(_ context: @autoclosure () -> String, _ body: () throws(MoneyError) -> T)
         throws(PeriodCloseError) -> T
     {
         do { return try body() } catch {
             throw .wrapping(
-                .core, customer: customer, context: context, field: error.field,
+                .core, customer: customer, context: context(), field: error.field,
                 value: error.value, message: error.message)
         }
     }
