@@ -10,6 +10,8 @@ package struct CloseInput: Sendable {
     package var customers: [CustomerDocument]
     /// The file each customer document came from (relative to the data folder), same order.
     package var files: [String]
+    /// The data folder.
+    package var root: URL
 
     /// Reads a data folder.
     ///
@@ -75,7 +77,8 @@ package struct CloseInput: Sendable {
         for slot in slots {
             for result in slot ?? [] { customers.append(try result.get()) }
         }
-        return CloseInput(provider: provider, customers: customers, files: files)
+        return CloseInput(
+            provider: provider, customers: customers, files: files, root: loader.root)
     }
 
     /// The file of `customer`'s document, for error messages.
@@ -84,14 +87,19 @@ package struct CloseInput: Sendable {
     }
 
     /// A close error as a ``DocumentError`` naming the file, the JSON path of the field and
-    /// the reason: `customers/acme.json: $.tickets[T-7].timeEntries[0].customer: …`.
+    /// the reason: `customers/acme.json: $.tickets[3].timeEntries[0].customer: …` (the
+    /// library names the ticket by ID, `tickets[T-7]`; the path names its index in the file
+    /// when the file has it).
     package func documentError(_ error: PeriodCloseError) -> DocumentError {
         let file = error.customer.flatMap { self.file(of: $0) } ?? "provider.json"
         let reason =
             error.value.isEmpty
             ? "\(error.message) (\(error.code))"
             : "\(error.message) (\(error.code), value \"\(error.value)\")"
-        return DocumentError(
-            file: file, jsonPath: JSONPath.text(field: error.field), reason: reason)
+        let data = try? Data(contentsOf: root.appendingPathComponent(file))
+        let path =
+            data.flatMap { JSONLocator.resolve(field: error.field, in: $0) }
+            ?? JSONPath.text(field: error.field)
+        return DocumentError(file: file, jsonPath: path, reason: reason)
     }
 }

@@ -83,11 +83,18 @@ package struct CloseReport: Sendable {
             text += "no invoice: the agreement was not in force in the period\n"
         }
         if let compliance = customer.compliance, !compliance.rows.isEmpty {
-            text += "SLA: "
-            text += compliance.rows.map {
-                "\($0.priority) \($0.kind.rawValue) \($0.met) met / \($0.breached) breached"
-            }.joined(separator: "; ")
-            text += "\n"
+            var priorities: [TicketPriority] = []
+            for row in compliance.rows where !priorities.contains(row.priority) {
+                priorities.append(row.priority)
+            }
+            for priority in priorities {
+                text += "SLA \(priority): "
+                text += compliance.rows.filter { $0.priority == priority }.map {
+                    "\($0.kind.rawValue) \($0.met)/\($0.met + $0.breached) met"
+                        + ($0.breached > 0 ? " (\($0.breached) breached)" : "")
+                }.joined(separator: ", ")
+                text += "\n"
+            }
         }
         for service in customer.availability {
             let report = service.report
@@ -98,7 +105,7 @@ package struct CloseReport: Sendable {
             text += "maintenance \(Formatting.duration(report.maintenanceTime))) "
             text += report.meetsObjective ? "met\n" : "MISSED\n"
         }
-        if let applied = customer.serviceCredit {
+        if let applied = customer.serviceCredit, !applied.credit.amount.isZero {
             text += "Service credit: \(applied.credit.amount) = \(applied.credit.percentage) of "
             text += "\(applied.fee)"
             if let band = applied.credit.band { text += ", band \(band)" }

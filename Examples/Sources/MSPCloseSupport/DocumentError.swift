@@ -56,10 +56,15 @@ extension DocumentError {
     private static func describe(_ error: DecodingError) -> (path: String, reason: String) {
         switch error {
         case .typeMismatch(let type, let context):
-            return (
-                JSONPath.text(context.codingPath),
-                "expected \(typeName(type)): \(sentence(context.debugDescription))"
-            )
+            // Foundation writes "Expected to decode Int64 but found a string instead."
+            let text = sentence(context.debugDescription)
+            if let found = text.range(of: " but found "), text.hasSuffix(" instead") {
+                let what = text[found.upperBound...].dropLast(" instead".count)
+                return (
+                    JSONPath.text(context.codingPath), "expected \(typeName(type)), found \(what)"
+                )
+            }
+            return (JSONPath.text(context.codingPath), "expected \(typeName(type)): \(text)")
         case .valueNotFound(let type, let context):
             return (
                 JSONPath.text(context.codingPath),

@@ -28,6 +28,39 @@ package enum JSONLocator {
         return found
     }
 
+    /// The path of `field` (written as the library writes fields, `tickets[T-7].customer`)
+    /// with each bracketed ID under an array replaced by the index of the element whose
+    /// `"id"` is that ID: `$.tickets[1].customer`. `nil` when the field does not lead to a
+    /// value of the document.
+    package static func resolve(field: String, in data: Data) -> String? {
+        guard var node = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return nil }
+        var path: [Step] = []
+        for step in components(field) {
+            switch step {
+            case .index(let index):
+                guard let array = node as? [Any], array.indices.contains(index) else { return nil }
+                node = array[index]
+                path.append(step)
+            case .member(let name):
+                if let object = node as? [String: Any], let child = object[name] {
+                    node = child
+                    path.append(step)
+                } else if let array = node as? [Any],
+                    let index = array.firstIndex(where: {
+                        (($0 as? [String: Any])?["id"] as? String) == name
+                    })
+                {
+                    node = array[index]
+                    path.append(.index(index))
+                } else {
+                    return nil
+                }
+            }
+        }
+        return render(path)
+    }
+
     /// One step of a path: a member name or an array index.
     enum Step: Hashable {
         case member(String)

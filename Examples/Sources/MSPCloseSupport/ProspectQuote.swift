@@ -9,7 +9,8 @@ import MSPCore
 /// measure each component expects: a count at the period start for in-advance components,
 /// whole-period unit-days for in-arrears ones. A category the plan does not price is left
 /// out of that plan's usage and listed in ``Option/unpriced``, so a monitoring-only plan
-/// still gets a price, with what it leaves out said next to it. Ranking follows
+/// still gets a price, with what it leaves out said next to it. The plans that price
+/// everything the prospect has come first; within each group the ranking follows
 /// `Quote.rank`: by total, then by plan ID.
 package enum ProspectQuote {
     /// One plan's price.
@@ -65,10 +66,11 @@ package enum ProspectQuote {
             let invoice = try plan.rate(customer: prospect, period: period, usage: usage)
             options.append(Option(plan: plan, invoice: invoice, unpriced: unpriced))
         }
-        return options.sorted {
-            $0.invoice.total.minorUnits != $1.invoice.total.minorUnits
-                ? $0.invoice.total.minorUnits < $1.invoice.total.minorUnits
-                : $0.plan.id < $1.plan.id
+        return options.sorted { a, b in
+            if a.unpriced.isEmpty != b.unpriced.isEmpty { return a.unpriced.isEmpty }
+            return a.invoice.total.minorUnits != b.invoice.total.minorUnits
+                ? a.invoice.total.minorUnits < b.invoice.total.minorUnits
+                : a.plan.id < b.plan.id
         }
     }
 }

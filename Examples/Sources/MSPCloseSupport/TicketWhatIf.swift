@@ -43,7 +43,7 @@ package struct TicketWhatIf: Sendable {
     /// The evaluation as a table: one row per target.
     package static func table(_ evaluation: SLAEvaluation) -> TextTable {
         var table = TextTable([
-            .init("Target"), .init("Status"), .init("Priority"), .init("Target", .right),
+            .init("Target"), .init("Status"), .init("Priority"), .init("Allowed", .right),
             .init("Elapsed", .right), .init("Remaining", .right), .init("Deadline"),
             .init("Breached at"),
         ])
@@ -57,8 +57,8 @@ package struct TicketWhatIf: Sendable {
     package func changesTable() -> TextTable? {
         guard let result else { return nil }
         var table = TextTable([
-            .init("Target"), .init(""), .init("Status"), .init("Priority"),
-            .init("Target", .right), .init("Elapsed", .right), .init("Remaining", .right),
+            .init("Target"), .init("Case"), .init("Status"), .init("Priority"),
+            .init("Allowed", .right), .init("Elapsed", .right), .init("Remaining", .right),
             .init("Deadline"), .init("Breached at"),
         ])
         for change in result.changes {

@@ -16,7 +16,9 @@ struct MSPClose: AsyncParsableCommand {
             (the file, the JSON path and the reason are printed), 73 the output cannot be \
             written, 1 anything else.
             """,
-        subcommands: [CloseCommand.self, QuoteCommand.self, SLAWhatIfCommand.self],
+        subcommands: [
+            CloseCommand.self, GenerateCommand.self, QuoteCommand.self, SLAWhatIfCommand.self,
+        ],
         defaultSubcommand: CloseCommand.self
     )
 }

@@ -11,7 +11,8 @@ struct QuoteCommand: ParsableCommand {
         abstract: "Price a prospect's devices and users under each price plan, cheapest first.",
         discussion: """
             Every plan in provider.json is rated for one period of its own billing cycle \
-            with the counts given; a category a plan does not price is listed next to it. \
+            with the counts given; a category a plan does not price is listed next to it, \
+            and the plans that price everything come first. \
             Example: msp-close quote --workstations 40 --servers 4 --users 55 --period 2026-11
             """)
 
@@ -102,7 +103,7 @@ struct QuoteCommand: ParsableCommand {
         text += "\n\n"
         var ranking = TextTable([
             .init("#", .right), .init("Plan"), .init("Period"), .init("Total", .right),
-            .init("vs cheapest", .right), .init("Not priced"),
+            .init("vs first", .right), .init("Not priced"),
         ])
         let cheapest = options.first?.invoice.total
         for (index, option) in options.enumerated() {

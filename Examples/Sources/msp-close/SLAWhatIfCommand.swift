@@ -107,6 +107,18 @@ struct SLAWhatIfCommand: ParsableCommand {
                 throw InputError(
                     description: "provider.json: no service level \(policyID.rawValue)")
             }
+            if let removePauseAt,
+                !found.events.contains(where: {
+                    if case .statusChanged = $0.kind { return $0.instant == removePauseAt.date }
+                    return false
+                })
+            {
+                throw InputError(
+                    description:
+                        "\(file): ticket \(ticket) has no status change at "
+                        + "\(Formatting.instant(removePauseAt.date)); its events: "
+                        + found.events.map(\.description).joined(separator: ", "))
+            }
             let change: SLAWhatIf? =
                 if let priority {
                     .priority(

@@ -63,7 +63,7 @@ import Testing
                 Document.self, from: Data(json.utf8), file: "t.json", decoder: Self.isoDecoder)
         }
         #expect(error?.jsonPath == "$.tickets[0].id")
-        #expect(error?.reason.hasPrefix("expected String") == true)
+        #expect(error?.reason == "expected String, found number")
     }
 
     @Test func brokenJSONIsReportedAtTheRoot() throws {
@@ -140,6 +140,21 @@ import Testing
         }
         #expect(error?.jsonPath == "$.prices[1].amount")
         #expect(error?.reason.contains("12.345") == true)
+    }
+
+    @Test(
+        arguments: [
+            ("tickets[T-7].customer", "$.tickets[1].customer"),
+            ("tickets[T-7].entries[0]", "$.tickets[1].entries[0]"),
+            ("tickets[T-9].customer", nil),
+            ("previousMRR", "$.previousMRR"),
+        ] as [(String, String?)])
+    func resolveIDsToIndices(field: String, expected: String?) {
+        let json = """
+            {"previousMRR": null, "tickets": [{"id": "T-1", "customer": "acme"},
+             {"id": "T-7", "customer": "bluebird", "entries": [1]}]}
+            """
+        #expect(JSONLocator.resolve(field: field, in: Data(json.utf8)) == expected)
     }
 
     @Test(

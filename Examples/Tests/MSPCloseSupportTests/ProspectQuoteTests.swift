@@ -49,6 +49,19 @@ import Testing
         #expect(options[2].unpriced.map(\.category) == [.user])
     }
 
+    @Test func plansPricingEverythingComeFirst() throws {
+        // Complete: 10 users × 50.00 = 500.00. Partial (no users): 2 servers × 100.00 =
+        // 200.00, cheaper but it leaves the users out, so it ranks second.
+        let complete = try plan(
+            "complete",
+            [try perUnit("Users", .user, "50.00"), try perUnit("Servers", .server, "0.00")])
+        let partial = try plan("partial", [try perUnit("Servers", .server, "100.00")])
+        let options = try ProspectQuote.rank(
+            plans: [partial, complete], counts: [(.user, 10), (.server, 2)], at: november)
+        #expect(options.map(\.plan.id.rawValue) == ["complete", "partial"])
+        #expect(options.map(\.invoice.total.amountText) == ["500.00", "200.00"])
+    }
+
     @Test func tiesRankByPlanID() throws {
         // Both plans: 10 users × 10.00 = 100.00.
         let b = try plan("b", [try perUnit("Users", .user, "10.00")])
