@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An output folder written all at once: every file goes into a hidden staging folder next
 /// to the destination, and only ``commit()`` moves it into place, so a failure part-way
@@ -10,12 +11,15 @@ import Foundation
 ///     try output.write(csv, to: "invoice-lines.csv")
 /// }
 /// ```
-package final class AtomicOutput {
+///
+/// ``write(_:to:)-(String,_)`` may be called from several tasks at once (each call writes its
+/// own file); ``commit()`` and ``discard()`` once, after every write has returned.
+package final class AtomicOutput: Sendable {
     /// The folder the output ends up in.
     package let destination: URL
     /// The staging folder, a sibling of ``destination``.
     package let staging: URL
-    private var finished = false
+    private let finished = Mutex(false)
 
     /// Creates the staging folder (and the destination's parent folders).
     ///
@@ -36,7 +40,7 @@ package final class AtomicOutput {
     }
 
     deinit {
-        if !finished { discard() }
+        if !finished.withLock({ $0 }) { discard() }
     }
 
     /// Writes `text` as UTF-8 to `relativePath` inside the staging folder.
@@ -88,13 +92,13 @@ package final class AtomicOutput {
             if let previous { try? manager.moveItem(at: previous, to: destination) }
             throw OutputError(path: destination.path, reason: error.localizedDescription)
         }
-        finished = true
+        finished.withLock { $0 = true }
         if let previous { try? manager.removeItem(at: previous) }
     }
 
     /// Removes the staging folder; the destination is untouched.
     package func discard() {
-        finished = true
+        finished.withLock { $0 = true }
         try? FileManager.default.removeItem(at: staging)
     }
 
@@ -108,6 +112,20 @@ package final class AtomicOutput {
         let output = try AtomicOutput(destination: destination)
         do {
             try body(output)
+        } catch {
+            output.discard()
+            throw error
+        }
+        try output.commit()
+    }
+
+    /// The asynchronous form of ``write(to:_:)``, for bodies that write from child tasks.
+    package static func write(
+        to destination: URL, _ body: (AtomicOutput) async throws -> Void
+    ) async throws {
+        let output = try AtomicOutput(destination: destination)
+        do {
+            try await body(output)
         } catch {
             output.discard()
             throw error

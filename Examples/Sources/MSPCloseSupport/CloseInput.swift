@@ -13,6 +13,17 @@ package struct CloseInput: Sendable {
     /// The data folder.
     package var root: URL
 
+    /// Creates an input from documents already in memory (`files` names each customer's
+    /// document for messages).
+    package init(
+        provider: ProviderDocument, customers: [CustomerDocument], files: [String], root: URL
+    ) {
+        self.provider = provider
+        self.customers = customers
+        self.files = files
+        self.root = root
+    }
+
     /// Reads a data folder.
     ///
     /// - Parameters:

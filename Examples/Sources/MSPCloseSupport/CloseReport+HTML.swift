@@ -54,7 +54,7 @@ extension CloseReport {
                     "Availability read",
                     "\(Formatting.percent(points: credit.availability)) (\(credit.figure.rawValue))",
                 ],
-                ["Band", credit.band.map { "\($0) → \(credit.bandCredit)" } ?? "none"],
+                ["Band", credit.band.map { "\($0)" } ?? "none (\(credit.bandCredit))"],
                 ["Ticket credits", credit.ticketCredit.description],
                 ["Capped", credit.capped ? "yes" : "no"],
             ]
@@ -62,7 +62,7 @@ extension CloseReport {
             for (kind, count) in credit.breachedTargets.sorted(by: { $0.key < $1.key }) {
                 rows.append(["Breached \(kind.rawValue) targets", String(count)])
             }
-            page.table(header: ["", ""], rows: rows)
+            page.table(header: ["Evidence", "Value"], rows: rows)
         }
 
         if let hours = customer.blockHours {

@@ -80,7 +80,7 @@ struct CloseCommand: AsyncParsableCommand {
         let destination = URL(fileURLWithPath: out ?? "msp-close-output/\(month)")
         let written = clock.now
         do {
-            try write(closeReport, to: destination)
+            try await write(closeReport, to: destination)
         } catch {
             throw report(error)
         }
@@ -105,18 +105,9 @@ struct CloseCommand: AsyncParsableCommand {
     }
 
     /// Renders every output into a staging folder and moves it into place.
-    func write(_ report: CloseReport, to destination: URL) throws {
-        let documents = Dictionary(
-            report.input.customers.map { ($0.customer.id, $0) }, uniquingKeysWith: { a, _ in a })
-        try AtomicOutput.write(to: destination) { output in
-            try output.write(JSONOutput.encode(report.result), to: "close.json")
-            try output.write(report.invoiceLinesCSV(), to: "invoice-lines.csv")
-            try output.write(report.indexHTML(), to: "index.html")
-            for customer in report.result.customers {
-                try output.write(
-                    report.html(customer, document: documents[customer.customer]),
-                    to: CloseReport.reportFile(customer.customer))
-            }
+    func write(_ report: CloseReport, to destination: URL) async throws {
+        try await AtomicOutput.write(to: destination) { output in
+            try await report.write(to: output, parallelism: parallel)
         }
     }
 
