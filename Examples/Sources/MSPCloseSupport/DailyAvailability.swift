@@ -32,6 +32,9 @@ package struct DailyAvailability: Sendable {
         self.name = service.name
         let outages =
             service.timeline?.outages(in: period, cause: service.name) ?? service.outages
+        // Maintenance windows once for the period (a weekly window compiles a calendar),
+        // then each day takes the windows and outages that overlap it.
+        let windows = try service.maintenance.windows(in: period)
         var days: [Day] = []
         var date = try LocalDate(containing: period.start, inTimeZone: objective.timeZone)
         var start = max(try date.firstInstant(inTimeZone: objective.timeZone), period.start)
@@ -41,9 +44,9 @@ package struct DailyAvailability: Sendable {
             if end > start {
                 let range = try DateRange(start: start, end: end)
                 let overlapping = outages.filter { $0.range.end > start && $0.range.start < end }
+                let maintenance = windows.filter { $0.end > start && $0.start < end }
                 let report = try objective.measure(
-                    period: range, outages: overlapping,
-                    maintenance: try service.maintenance.windows(in: range))
+                    period: range, outages: overlapping, maintenance: maintenance)
                 days.append(Day(date: date, availability: report.strictAvailability))
             }
             date = next
