@@ -4,6 +4,12 @@ import MSPCloseSupport
 import MSPKit
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `msp-close` (or `msp-close close`): close a month for every customer in a data folder.
 struct CloseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -79,15 +85,20 @@ struct CloseCommand: AsyncParsableCommand {
         let closeReport = CloseReport(result: result, input: input)
         let destination = URL(fileURLWithPath: out ?? "msp-close-output/\(month)")
         let written = clock.now
+        let writtenCPU = ProgressMeter.processorTime()
         do {
             try await write(closeReport, to: destination)
         } catch {
             throw report(error)
         }
         if progress || input.customers.count >= 1_000 {
+            let wall = Self.seconds(clock.now - written)
+            let cpu = Self.seconds(ProgressMeter.processorTime() - writtenCPU)
+            let totalWall = Self.seconds(clock.now - started)
+            let totalCPU = Self.seconds(ProgressMeter.processorTime())
             printError(
-                "msp-close: wrote \(destination.path) in \(Self.seconds(clock.now - written))"
-                    + " (total \(Self.seconds(clock.now - started)))")
+                "msp-close: wrote \(destination.path) in \(wall) (processor time \(cpu)); "
+                    + "total \(totalWall) (processor time \(totalCPU))")
         }
         switch format {
         case .table:
@@ -149,9 +160,19 @@ final class ProgressMeter: Sendable {
         }
     }
 
+    private let cpuAtStart = ProgressMeter.processorTime()
+
     func finish(since start: ContinuousClock.Instant) {
         guard enabled else { return }
-        printError(
-            "msp-close: \(label) done in \(CloseCommand.seconds(ContinuousClock.now - start))")
+        let wall = CloseCommand.seconds(ContinuousClock.now - start)
+        let cpu = CloseCommand.seconds(ProgressMeter.processorTime() - cpuAtStart)
+        printError("msp-close: \(label) done in \(wall) (processor time \(cpu))")
+    }
+
+    /// The processor time the process has used, all threads.
+    static func processorTime() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return .seconds(Int64(time.tv_sec)) + .nanoseconds(Int64(time.tv_nsec))
     }
 }
