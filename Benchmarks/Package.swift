@@ -66,6 +66,12 @@ let package = Package(
         benchmarkTarget("ContractBenchmarks", measuring: ["MSPCore", "MSPContracts"]),
         benchmarkTarget("BillingBenchmarks", measuring: ["MSPCore", "MSPBilling"]),
         benchmarkTarget("SLABenchmarks", measuring: ["MSPCore", "MSPSLA"]),
+        benchmarkTarget("CloseBenchmarks", measuring: ["MSPKit"]),
+        // Not an ordo-one suite: a driver measuring the close's parallel speed-up from an async
+        // `main` (see its header).
+        .executableTarget(
+            name: "CloseScaling", dependencies: [.product(name: "MSPKit", package: "MSPKit")],
+            path: "Benchmarks/CloseScaling", swiftSettings: sharedSettings),
     ],
     swiftLanguageModes: [.v6]
 )

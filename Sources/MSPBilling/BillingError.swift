@@ -64,6 +64,10 @@ public struct BillingError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let notEncodable = Code(rawValue: "notEncodable")
         /// An MSPCore arithmetic error (overflow, currency mismatch, division by zero).
         public static let arithmetic = Code(rawValue: "arithmetic")
+        /// A decoded document's derived field disagrees with the parts it is derived from
+        /// (an invoice total that is not the sum of its lines, a key not made from its
+        /// customer, plan and period, a movement whose sign contradicts its kind).
+        public static let inconsistent = Code(rawValue: "inconsistent")
     }
 
     /// What went wrong.
@@ -248,6 +252,15 @@ extension BillingError {
         BillingError(
             code: .outsidePeriod, field: field, value: value,
             message: "\(field) \(value) is outside \(period)")
+    }
+
+    /// A decoded `field` holding `found` where its parts give `expected`.
+    public static func inconsistent(field: String, found: String, expected: String)
+        -> BillingError
+    {
+        BillingError(
+            code: .inconsistent, field: field, value: found,
+            message: "\(field) is \(found) but its parts give \(expected)")
     }
 
     /// Wraps an MSPCore arithmetic error.

@@ -7,9 +7,9 @@ import MSPCore
 /// applies to (a discount never turns a charge into a credit). A plan-wide discount is
 /// spread over the component lines in proportion to their amounts with
 /// `Money.allocated(by:)`, so each line's tax base is right and no cent is lost.
-public struct Discount: Sendable, Hashable, Codable {
+public struct Discount: Sendable, Hashable {
     /// How much is taken off.
-    public enum Value: Sendable, Hashable, Codable {
+    public enum Value: Sendable, Hashable {
         /// A percentage in 0...100.
         case percent(Percentage)
         /// A fixed amount, 0 or more.
@@ -17,7 +17,7 @@ public struct Discount: Sendable, Hashable, Codable {
     }
 
     /// What the discount applies to.
-    public enum Scope: Sendable, Hashable, Codable {
+    public enum Scope: Sendable, Hashable {
         /// The plan's charges after any component discounts.
         case plan
         /// The charge of the component with this name.
@@ -81,18 +81,6 @@ public struct Discount: Sendable, Hashable, Codable {
             return amount.minorUnits < base.minorUnits ? amount : base
         }
     }
-
-    private enum CodingKeys: String, CodingKey { case name, value, scope, periodCount }
-
-    /// Decodes a discount and re-validates it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(
-            name: container.decode(String.self, forKey: .name),
-            value: container.decode(Value.self, forKey: .value),
-            scope: container.decode(Scope.self, forKey: .scope),
-            periodCount: container.decodeIfPresent(Int.self, forKey: .periodCount))
-    }
 }
 
 /// Tax rates per line category and where the rounding happens.
@@ -101,7 +89,7 @@ public struct Discount: Sendable, Hashable, Codable {
 /// taxes are summed; with ``RoundingPoint-swift.enum/perInvoice`` the lines are summed per
 /// rate and each rate's tax is rounded once. Three lines of 0.10 at 7.5 %: per line
 /// 3 × round(0.0075) = 3 × 0.01 = 0.03 (half-up); per invoice round(0.0225) = 0.02.
-public struct TaxPolicy: Sendable, Hashable, Codable {
+public struct TaxPolicy: Sendable, Hashable {
     /// Where tax is rounded.
     public enum RoundingPoint: String, Sendable, Hashable, Codable {
         /// Round each line's tax, then sum.

@@ -13,23 +13,82 @@ public struct InvoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringC
 
     /// The key for a customer, a plan and a period.
     public init(customer: CustomerID, plan: PricePlanID, period: BillingPeriod) {
-        rawValue = [
-            Self.escaped(customer.rawValue), Self.escaped(plan.rawValue),
-            period.startDate.description, period.endDate.description,
-        ].joined(separator: "/")
+        // Written byte by byte into one allocation: this runs once per invoice.
+        let customerText = customer.rawValue.utf8
+        let planText = plan.rawValue.utf8
+        let length = Self.escapedLength(customerText) + Self.escapedLength(planText) + 23
+        rawValue = String(unsafeUninitializedCapacity: length) { buffer in
+            var cursor = 0
+            func put(_ byte: UInt8) {
+                buffer[cursor] = byte
+                cursor += 1
+            }
+            func putEscaped(_ text: String.UTF8View) {
+                for byte in text {
+                    switch byte {
+                    case UInt8(ascii: "%"), UInt8(ascii: "/"):
+                        // %25 or %2F
+                        put(UInt8(ascii: "%"))
+                        put(UInt8(ascii: "2"))
+                        put(byte == UInt8(ascii: "%") ? UInt8(ascii: "5") : UInt8(ascii: "F"))
+                    default: put(byte)
+                    }
+                }
+            }
+            func putDigits(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var rest = value
+                while divisor > 0 {
+                    put(UInt8(ascii: "0") + UInt8(rest / divisor))
+                    rest %= divisor
+                    divisor /= 10
+                }
+            }
+            func putDate(_ date: LocalDate) {
+                putDigits(date.year, 4)
+                put(UInt8(ascii: "-"))
+                putDigits(date.month, 2)
+                put(UInt8(ascii: "-"))
+                putDigits(date.day, 2)
+            }
+            putEscaped(customerText)
+            put(UInt8(ascii: "/"))
+            putEscaped(planText)
+            put(UInt8(ascii: "/"))
+            putDate(period.startDate)
+            put(UInt8(ascii: "/"))
+            putDate(period.endDate)
+            return cursor
+        }
+    }
+
+    /// The UTF-8 length of `text` with `%` and `/` percent-encoded.
+    private static func escapedLength(_ text: String.UTF8View) -> Int {
+        var length = text.count
+        for byte in text where byte == UInt8(ascii: "%") || byte == UInt8(ascii: "/") {
+            length += 2
+        }
+        return length
     }
 
     /// The key text.
     public var description: String { rawValue }
 
-    /// Decodes the key from its text, a JSON string of four `/`-separated parts.
+    /// Decodes the key from its text and re-validates it: four `/`-separated parts, a
+    /// non-empty customer and plan, and two dates `YYYY-MM-DD` with the start before the end.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard text.split(separator: "/", omittingEmptySubsequences: false).count == 4 else {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 4, !parts[0].isEmpty, !parts[1].isEmpty,
+            let start = try? LocalDate(parsing: String(parts[2])),
+            let end = try? LocalDate(parsing: String(parts[3])), start < end
+        else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "invoice key \"\(text)\" is not customer/plan/start/end")
+                debugDescription:
+                    "invoice key \"\(text)\" is not customer/plan/start/end with start < end")
         }
         rawValue = text
     }
@@ -44,24 +103,10 @@ public struct InvoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringC
     public static func < (lhs: InvoiceKey, rhs: InvoiceKey) -> Bool {
         lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
     }
-
-    private static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "/") })
-        else { return text }
-        var result = ""
-        for character in text {
-            switch character {
-            case "%": result += "%25"
-            case "/": result += "%2F"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }
 
 /// Where a line's quantity came from: the usage records summed into it.
-public struct QuantitySource: Sendable, Hashable, Codable {
+public struct QuantitySource: Sendable, Hashable {
     /// The number of usage records.
     public var records: Int
     /// The sum of `.count` measures.
@@ -81,7 +126,7 @@ public struct QuantitySource: Sendable, Hashable, Codable {
 }
 
 /// One line of an invoice, explaining itself.
-public struct InvoiceLine: Sendable, Hashable, Codable {
+public struct InvoiceLine: Sendable, Hashable {
     /// What made the line.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// A component's charge.
@@ -158,7 +203,7 @@ public struct InvoiceLine: Sendable, Hashable, Codable {
 }
 
 /// The tax at one rate.
-public struct TaxLine: Sendable, Hashable, Codable {
+public struct TaxLine: Sendable, Hashable {
     /// The rate.
     public var rate: Percentage
     /// The sum of the lines taxed at this rate.
@@ -180,7 +225,7 @@ public struct TaxLine: Sendable, Hashable, Codable {
 /// Invariant: ``total`` = ``subtotal`` + ``taxTotal``, ``subtotal`` is the sum of the
 /// rounded ``lines`` and ``taxTotal`` the sum of the rounded ``taxes``. Nothing is rounded
 /// after the lines.
-public struct Invoice: Sendable, Hashable, Codable {
+public struct Invoice: Sendable, Hashable {
     /// Invoice or credit note.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The customer owes ``Invoice/total``.
@@ -221,16 +266,19 @@ public struct Invoice: Sendable, Hashable, Codable {
         customer: CustomerID, plan: PricePlanID, period: BillingPeriod, currency: Currency,
         lines: [InvoiceLine], taxPolicy: TaxPolicy
     ) throws(BillingError) {
-        for (index, line) in lines.enumerated() where line.amount.currency != currency {
+        // Lines are read by index throughout: iterating the array would copy each line.
+        for index in lines.indices where lines[index].amount.currency != currency {
             throw .currencyMismatch(
-                expected: currency, found: line.amount.currency, field: "lines[\(index)].amount")
+                expected: currency, found: lines[index].amount.currency,
+                field: "lines[\(index)].amount")
         }
         let subtotal = try exact { () throws(MoneyError) in
-            try Money.sum(lines.lazy.map { $0.amount }, currency: currency)
+            try Money.sum(lines.indices.lazy.map { lines[$0].amount }, currency: currency)
         }
         let discounts = try exact { () throws(MoneyError) in
             try Money.sum(
-                lines.lazy.filter { $0.kind == .discount }.map { $0.amount }, currency: currency)
+                lines.indices.lazy.filter { lines[$0].kind == .discount }.map { lines[$0].amount },
+                currency: currency)
         }
         let taxes = try Self.tax(lines, policy: taxPolicy, currency: currency)
         let taxTotal = try exact { () throws(MoneyError) in
@@ -264,9 +312,11 @@ public struct Invoice: Sendable, Hashable, Codable {
         // A linear scan over the few rates beats hashing identifiers byte by byte.
         let table =
             policy.rates.isEmpty ? [] : policy.rates.map { (key: $0.key.rawValue, rate: $0.value) }
-        for line in lines {
-            let key = line.category.rawValue
-            let rate = table.first { $0.key == key }?.rate ?? policy.defaultRate
+        for index in lines.indices {
+            let amount = lines[index].amount
+            let rate =
+                table.first { $0.key == lines[index].category.rawValue }?.rate
+                ?? policy.defaultRate
             guard !rate.percent.isZero else { continue }
             let slot: Int
             if let found = rates.firstIndex(of: rate) {
@@ -278,11 +328,11 @@ public struct Invoice: Sendable, Hashable, Codable {
                 slot = rates.count - 1
             }
             bases[slot] = try exact { () throws(MoneyError) in
-                try (Money(minorUnits: bases[slot], currency: currency) + line.amount).minorUnits
+                try (Money(minorUnits: bases[slot], currency: currency) + amount).minorUnits
             }
             if policy.roundingPoint == .perLine {
                 let tax = try exact { () throws(MoneyError) in
-                    try line.amount.percentage(rate, rounding: policy.rounding)
+                    try amount.percentage(rate, rounding: policy.rounding)
                 }
                 taxes[slot] = try exact { () throws(MoneyError) in
                     try (Money(minorUnits: taxes[slot], currency: currency) + tax).minorUnits

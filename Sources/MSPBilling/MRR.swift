@@ -60,13 +60,34 @@ public enum MRRMovementKind: String, Sendable, Hashable, Codable, CaseIterable {
 /// The MRR movements between two instants; they sum exactly to the change in total MRR.
 public struct MRRMovements: Sendable, Hashable {
     /// One customer's movement.
-    public struct Movement: Sendable, Hashable, Codable {
+    public struct Movement: Sendable, Hashable {
         /// The customer.
         public var customer: CustomerID
         /// The kind of movement.
         public var kind: MRRMovementKind
         /// MRR after minus MRR before.
         public var amount: Money
+
+        /// Creates a movement whose sign fits its kind.
+        ///
+        /// - Throws: ``BillingError/inconsistent(field:found:expected:)`` for a zero amount,
+        ///   a negative `new`, `expansion` or `reactivation`, or a positive `contraction` or
+        ///   `churn`.
+        public init(customer: CustomerID, kind: MRRMovementKind, amount: Money)
+            throws(BillingError)
+        {
+            let rising = kind == .new || kind == .expansion || kind == .reactivation
+            guard rising ? amount.isPositive : amount.isNegative else {
+                throw .inconsistent(
+                    field: "amount", found: amount.description,
+                    expected: rising
+                        ? "a positive amount for \(kind.rawValue)"
+                        : "a negative amount for \(kind.rawValue)")
+            }
+            self.customer = customer
+            self.kind = kind
+            self.amount = amount
+        }
     }
 
     /// Every non-zero movement, ordered by customer ID.
@@ -121,7 +142,7 @@ public struct MRRMovements: Sendable, Hashable {
                 try Money(minorUnits: new, currency: currency)
                     - Money(minorUnits: old, currency: currency)
             }
-            movements.append(Movement(customer: customer, kind: kind, amount: amount))
+            movements.append(try Movement(customer: customer, kind: kind, amount: amount))
             totals[kind] = try exact { () throws(MoneyError) in
                 try (totals[kind] ?? .zero(currency)) + amount
             }

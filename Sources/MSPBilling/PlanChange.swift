@@ -3,6 +3,11 @@ import MSPCore
 
 /// A charge already billed for part of a billing period: the amount and the time it paid
 /// for. Plan changes credit the unused part of *this* amount, never a re-priced one.
+///
+/// JSON: `{"component": "Plan", "category": "plan", "amount": {"amount": "135.48",
+/// "currency": "USD"}, "coverage": {"start": "2026-01-11T00:00:00.000Z", "end":
+/// "2026-02-01T00:00:00.000Z"}}`; every value is valid, and the coverage re-validates
+/// `start <= end` as MSPCore's `DateRange` does.
 public struct BilledCharge: Sendable, Hashable, Codable {
     /// The component billed.
     public var component: String

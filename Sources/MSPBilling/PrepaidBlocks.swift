@@ -2,7 +2,7 @@ import Foundation
 import MSPCore
 
 /// A prepaid block of hours, money or incidents, valid over a half-open range.
-public struct PrepaidBlock: Sendable, Hashable, Codable {
+public struct PrepaidBlock: Sendable, Hashable {
     /// What a block holds. Quantities are whole base units: minutes for hours, minor units
     /// for money, incidents for incidents.
     public enum Kind: String, Sendable, Hashable, Codable {
@@ -49,7 +49,7 @@ public struct PrepaidBlock: Sendable, Hashable, Codable {
 }
 
 /// A draw on prepaid blocks: a time entry's minutes, an incident, or an amount of money.
-public struct BlockDraw: Sendable, Hashable, Codable {
+public struct BlockDraw: Sendable, Hashable {
     /// The draw's identifier (ties on the work date break on it).
     public var id: String
     /// The kind of block it draws on.
@@ -89,7 +89,7 @@ public struct BlockDraw: Sendable, Hashable, Codable {
 /// order of the inputs.
 public struct BlockConsumption: Sendable, Hashable {
     /// Units one draw took from one block.
-    public struct Allocation: Sendable, Hashable, Codable {
+    public struct Allocation: Sendable, Hashable {
         /// The draw.
         public var draw: String
         /// The block.
@@ -106,7 +106,7 @@ public struct BlockConsumption: Sendable, Hashable {
     }
 
     /// Units of one draw that no block covered.
-    public struct Overage: Sendable, Hashable, Codable {
+    public struct Overage: Sendable, Hashable {
         /// The draw.
         public var draw: String
         /// The uncovered base units.

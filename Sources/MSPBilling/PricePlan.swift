@@ -161,33 +161,30 @@ extension PricePlan {
         passThroughCosts: [PassThroughCost] = [], coverage: DateRange? = nil,
         additionalLines: [InvoiceLine] = []
     ) throws(BillingError) -> Invoice {
-        let lines =
-            try chargeLines(
-                customer: customer, period: period, usage: usage,
-                passThroughCosts: passThroughCosts, coverage: coverage) + additionalLines
-        return try invoice(customer: customer, period: period, chargeLines: lines)
+        var lines = try chargeLines(
+            customer: customer, period: period, usage: usage, passThroughCosts: passThroughCosts,
+            coverage: coverage, additionalLines: additionalLines)
+        return try invoice(customer: customer, period: period, lines: &lines)
     }
 
-    /// Applies discounts, the commitment true-up and taxes to charge lines.
+    /// Applies discounts, the commitment true-up and taxes to charge lines, appending to
+    /// `lines` in place (its capacity is reserved by ``chargeLines``).
     internal func invoice(
-        customer: CustomerID, period: BillingPeriod, chargeLines: [InvoiceLine]
+        customer: CustomerID, period: BillingPeriod, lines: inout [InvoiceLine]
     ) throws(BillingError) -> Invoice {
-        var lines = chargeLines
         try applyDiscounts(to: &lines, periodIndex: period.index)
         if let minimumCommitment {
-            let net = try exact { () throws(MoneyError) in
-                try Money.sum(lines.lazy.map { $0.amount }, currency: currency)
-            }
-            if net.minorUnits < minimumCommitment.amount.minorUnits {
+            let netAmount = try Self.total(of: lines, currency: currency)
+            if netAmount.minorUnits < minimumCommitment.amount.minorUnits {
                 let topUp = try exact { () throws(MoneyError) in
-                    try minimumCommitment.amount - net
+                    try minimumCommitment.amount - netAmount
                 }
                 lines.append(
                     InvoiceLine(
                         kind: .minimumTrueUp,
                         description: "Minimum commitment \(minimumCommitment.amount)",
                         category: minimumCommitment.category, model: "minimum-commitment",
-                        note: "lines total \(net)", amount: topUp))
+                        note: "lines total \(netAmount)", amount: topUp))
             }
         }
         return try Invoice(
@@ -195,10 +192,21 @@ extension PricePlan {
             taxPolicy: taxes)
     }
 
+    /// The sum of the lines' amounts, reading each in place (a borrowed argument, so the
+    /// caller's array stays uniquely referenced and later appends do not copy it).
+    private static func total(of lines: [InvoiceLine], currency: Currency) throws(BillingError)
+        -> Money
+    {
+        try exact { () throws(MoneyError) in
+            try Money.sum(lines.indices.lazy.map { lines[$0].amount }, currency: currency)
+        }
+    }
+
     /// Prices every component and pass-through cost, without discounts or taxes.
     internal func chargeLines(
         customer: CustomerID, period: BillingPeriod, usage: some Collection<UnitUsage>,
-        passThroughCosts: [PassThroughCost], coverage: DateRange?, extraCapacity: Int = 0
+        passThroughCosts: [PassThroughCost], coverage: DateRange?,
+        additionalLines: [InvoiceLine] = []
     ) throws(BillingError) -> [InvoiceLine] {
         let sources = try accumulate(usage, customer: customer, period: period)
         let fraction: Rational =
@@ -209,7 +217,12 @@ extension PricePlan {
             } else { .one }
         var bases = [Int64](repeating: 0, count: components.count)
         var lines: [InvoiceLine] = []
-        lines.reserveCapacity(components.count + passThroughCosts.count + extraCapacity)
+        // Room for every line the invoice can get: charges, pass-through costs, the lines
+        // priced elsewhere, one discount line per component and discount, and a true-up, so
+        // the array never grows (growing copies every line).
+        lines.reserveCapacity(
+            components.count * (1 + discounts.count) + passThroughCosts.count
+                + additionalLines.count + 1)
         for (index, cost) in passThroughCosts.enumerated() {
             guard cost.amount.currency == currency else {
                 throw .currencyMismatch(
@@ -223,20 +236,23 @@ extension PricePlan {
                 }
             }
         }
-        for (index, component) in components.enumerated() {
+        let dayCount = Int64(period.dayCount)
+        // By index, so each component is read in place rather than copied (a copy retains
+        // its name, category and tier table).
+        for index in components.indices {
             let source = sources[index]
-            let quantity = try averageUnits(source, period: period)
+            let quantity = try averageUnits(source, period: period, dayCount: dayCount)
             let prorated: Bool
-            switch component.pricing {
+            switch components[index].pricing {
             case .flat: prorated = true
             case .percentage: prorated = false
-            case .perUnit, .tiered, .custom: prorated = component.timing == .inAdvance
+            case .perUnit, .tiered, .custom: prorated = components[index].timing == .inAdvance
             }
             let context = try RatingContext(
                 currency: currency, rounding: rounding,
                 prorationFraction: prorated ? fraction : .one,
                 baseAmount: Money(minorUnits: bases[index], currency: currency))
-            let priced = try component.pricing.price(quantity, in: context)
+            let priced = try components[index].pricing.price(quantity, in: context)
             guard priced.amount.currency == currency else {
                 throw .currencyMismatch(
                     expected: currency, found: priced.amount.currency,
@@ -244,19 +260,22 @@ extension PricePlan {
             }
             lines.append(
                 InvoiceLine(
-                    kind: .charge, description: component.name, component: component.name,
-                    category: component.category, model: component.pricing.modelName,
-                    quantity: priced.quantity, source: source, tiers: priced.tiers,
+                    kind: .charge, description: components[index].name,
+                    component: components[index].name, category: components[index].category,
+                    model: components[index].pricing.modelName, quantity: priced.quantity,
+                    source: source, tiers: priced.tiers,
                     prorationFraction: context.prorationFraction,
                     exactMinorUnits: priced.exactMinorUnits, rounding: priced.rounding,
                     note: priced.note, amount: priced.amount))
         }
-        for cost in passThroughCosts {
+        for index in passThroughCosts.indices {
             lines.append(
                 InvoiceLine(
-                    kind: .passThrough, description: cost.description, category: cost.category,
-                    model: "at-cost", amount: cost.amount))
+                    kind: .passThrough, description: passThroughCosts[index].description,
+                    category: passThroughCosts[index].category, model: "at-cost",
+                    amount: passThroughCosts[index].amount))
         }
+        lines.append(contentsOf: additionalLines)
         return lines
     }
 
@@ -283,6 +302,8 @@ extension PricePlan {
         let customerKey = customer.rawValue
         let periodStart = period.range.startMilliseconds
         let periodEnd = period.range.endMilliseconds
+        var lastSlot = -1
+        var lastKey = ""
         for position in usage.indices {
             // Read the fields in place: copying a whole record retains all its references.
             guard usage[position].customer.rawValue == customerKey else {
@@ -290,9 +311,19 @@ extension PricePlan {
                     expected: customer, found: usage[position].customer,
                     field: "usage[\(position)].customer")
             }
-            guard let slot = slot(of: usage[position].category.rawValue) else {
-                throw .unknownCategory(
-                    usage[position].category, field: "usage[\(position)].category")
+            // Records of one category usually come together: try the last one's slot first
+            // (equal strings compare in a few instructions, unequal ones take the slow path).
+            let slot: Int
+            if lastSlot >= 0, usage[position].category.rawValue == lastKey {
+                slot = lastSlot
+            } else {
+                guard let found = self.slot(of: usage[position].category.rawValue) else {
+                    throw .unknownCategory(
+                        usage[position].category, field: "usage[\(position)].category")
+                }
+                slot = found
+                lastSlot = found
+                lastKey = categoryKeys[found]
             }
             let arrears = components[slot].timing == .inArrears
             var overflow = false
@@ -338,13 +369,13 @@ extension PricePlan {
     }
 
     /// count + unitDays / days + unitSeconds / seconds, exactly.
-    private func averageUnits(_ source: QuantitySource, period: BillingPeriod) throws(BillingError)
-        -> Rational
+    private func averageUnits(_ source: QuantitySource, period: BillingPeriod, dayCount: Int64)
+        throws(BillingError) -> Rational
     {
         var total = Rational(source.count)
         if source.unitDays != 0 {
             let days = try exact { () throws(MoneyError) in
-                try Rational(source.unitDays, Int64(period.dayCount))
+                try Rational(source.unitDays, dayCount)
             }
             total = try total.plus(days)
         }
@@ -363,54 +394,53 @@ extension PricePlan {
     private func applyDiscounts(to lines: inout [InvoiceLine], periodIndex: Int)
         throws(BillingError)
     {
-        let active = discounts.filter { $0.applies(toPeriodIndex: periodIndex) }
-        guard !active.isEmpty else { return }
+        guard discounts.contains(where: { $0.applies(toPeriodIndex: periodIndex) }) else { return }
         let chargeCount = components.count
-        // Net amount per component line, after the discounts taken so far.
-        var net = lines.prefix(chargeCount).map { $0.amount.minorUnits }
-        var discountLines: [InvoiceLine] = []
-        for discount in active {
-            guard case .component(let target) = discount.scope,
+        // Net amount per component line, after the discounts taken so far. Discount lines
+        // go straight into `lines`, whose capacity `chargeLines` reserved.
+        var net = [Int64](repeating: 0, count: chargeCount)
+        for slot in 0..<chargeCount { net[slot] = lines[slot].amount.minorUnits }
+        for index in discounts.indices where discounts[index].applies(toPeriodIndex: periodIndex) {
+            guard case .component(let target) = discounts[index].scope,
                 let slot = components.firstIndex(where: { $0.name == target })
             else { continue }
-            let off = try discount.amount(
+            let off = try discounts[index].amount(
                 on: Money(minorUnits: net[slot], currency: currency), rounding: rounding)
             guard !off.isZero else { continue }
             net[slot] -= off.minorUnits
-            discountLines.append(
-                discountLine(discount, amount: off, component: components[slot]))
+            lines.append(discountLine(discounts[index], amount: off, slot: slot))
         }
-        for discount in active where discount.scope == .plan {
+        for index in discounts.indices
+        where discounts[index].applies(toPeriodIndex: periodIndex)
+            && discounts[index].scope == .plan
+        {
             let base = try exact { () throws(MoneyError) in
                 try Money.sum(
                     net.lazy.map { Money(minorUnits: max(0, $0), currency: self.currency) },
                     currency: currency)
             }
-            let off = try discount.amount(on: base, rounding: rounding)
+            let off = try discounts[index].amount(on: base, rounding: rounding)
             guard !off.isZero else { continue }
             let shares = try exact { () throws(MoneyError) in
                 try off.allocated(by: net.map { max(0, $0) })
             }
             for (slot, share) in shares.enumerated() where !share.isZero {
                 net[slot] -= share.minorUnits
-                discountLines.append(
-                    discountLine(discount, amount: share, component: components[slot]))
+                lines.append(discountLine(discounts[index], amount: share, slot: slot))
             }
         }
-        lines.append(contentsOf: discountLines)
     }
 
-    private func discountLine(_ discount: Discount, amount: Money, component: PlanComponent)
-        -> InvoiceLine
-    {
+    private func discountLine(_ discount: Discount, amount: Money, slot: Int) -> InvoiceLine {
         let (model, quantity): (String, Rational) =
             switch discount.value {
             case .percent(let percent): ("percent-discount", percent.fraction)
             case .fixed: ("fixed-discount", .one)
             }
         return InvoiceLine(
-            kind: .discount, description: discount.name, component: component.name,
-            category: component.category, model: model, quantity: quantity, rounding: rounding,
+            kind: .discount, description: discount.name, component: components[slot].name,
+            category: components[slot].category, model: model, quantity: quantity,
+            rounding: rounding,
             amount: Money(minorUnits: -amount.minorUnits, currency: currency))
     }
 }

@@ -130,7 +130,7 @@ public struct PricedAmount: Sendable, Hashable {
 }
 
 /// How one band of a ``TierTable`` contributed to a price.
-public struct TierCharge: Sendable, Hashable, Codable {
+public struct TierCharge: Sendable, Hashable {
     /// The band's index in the table.
     public var band: Int
     /// The units priced in this band (for package mode, the packages).

@@ -189,37 +189,45 @@ public struct TierTable: PricingModel, Hashable {
         case .volume, .stairstep:
             let index = bandIndex(reaching: quantity)
             let tier = tiers[index]
-            let units = try tier.unitPrice.exactMinorUnits(times: quantity)
-            let flat = try tier.flatPrice.exactMinorUnits(times: .one)
-            let sum = try units.plus(flat)
+            let sum = try Self.bandAmount(tier, units: quantity)
             charges = [
                 TierCharge(
                     band: index, quantity: quantity, unitPrice: tier.unitPrice,
                     flatPrice: tier.flatPrice, exactMinorUnits: sum)
             ]
         }
-        var total = Rational.zero
-        for charge in charges {
-            total = try total.plus(charge.exactMinorUnits)
+        var total = charges.first?.exactMinorUnits ?? .zero
+        for index in charges.indices.dropFirst() {
+            total = try total.plus(charges[index].exactMinorUnits)
         }
         return try .rounding(minorUnits: total, quantity: quantity, tiers: charges, in: context)
     }
 
     private func graduated(_ quantity: Rational) throws(BillingError) -> [TierCharge] {
         var charges: [TierCharge] = []
+        charges.reserveCapacity(tiers.count)
         for (index, tier) in tiers.enumerated() {
             let from = Rational(tier.from)
             guard quantity > from else { break }
             let top = tier.upTo.map { Rational($0) }.map { min($0, quantity) } ?? quantity
-            let inBand = try top.minus(from)
-            let units = try tier.unitPrice.exactMinorUnits(times: inBand)
-            let flat = try tier.flatPrice.exactMinorUnits(times: .one)
-            let sum = try units.plus(flat)
+            let inBand = from.isZero ? top : try top.minus(from)
+            let sum = try Self.bandAmount(tier, units: inBand)
             charges.append(
                 TierCharge(
                     band: index, quantity: inBand, unitPrice: tier.unitPrice,
                     flatPrice: tier.flatPrice, exactMinorUnits: sum))
         }
         return charges
+    }
+
+    /// The exact minor units of `units` at the band's unit price plus its flat price; a
+    /// zero price adds nothing (and costs no reduction).
+    private static func bandAmount(_ tier: Tier, units: Rational) throws(BillingError) -> Rational {
+        let perUnit: Rational =
+            tier.unitPrice.scaledUnits == 0
+            ? .zero : try tier.unitPrice.exactMinorUnits(times: units)
+        guard tier.flatPrice.scaledUnits != 0 else { return perUnit }
+        let flat = try tier.flatPrice.exactMinorUnits(times: .one)
+        return perUnit.isZero ? flat : try perUnit.plus(flat)
     }
 }

@@ -3,7 +3,7 @@ import MSPCore
 
 /// One piece of work logged against a customer: who (role), what (work type), when, and
 /// whether it is billed.
-public struct TimeEntry: Sendable, Hashable, Codable {
+public struct TimeEntry: Sendable, Hashable {
     /// Whether the entry is charged.
     public enum Status: String, Sendable, Hashable, Codable {
         /// Charged at the rate of its role and work type.
@@ -50,7 +50,7 @@ public struct TimeEntry: Sendable, Hashable, Codable {
 }
 
 /// Parts and materials billed at cost plus a markup.
-public struct MaterialCharge: Sendable, Hashable, Codable {
+public struct MaterialCharge: Sendable, Hashable {
     /// What was supplied, e.g. `"SSD 1 TB"`.
     public var description: String
     /// The unit cost.
@@ -103,7 +103,7 @@ public struct MaterialCharge: Sendable, Hashable, Codable {
 /// 1.5× after hours; an entry 16:40–17:20 is 20 business + 20 after-hours minutes.
 /// Before: 40 → 45 → 60 minutes; the 20 added minutes are after hours, so
 /// 20 + 40 × 1.5 = 80 minutes = 160.00. After: 20 + 20 × 1.5 = 50 → 60 minutes = 120.00.
-public struct TimeAndMaterials: Sendable, Hashable, Codable {
+public struct TimeAndMaterials: Sendable, Hashable {
     /// Whether entries are rounded before or after the after-hours multiplier.
     public enum RoundingOrder: String, Sendable, Hashable, Codable {
         /// Round the raw duration, then apply the multiplier.
@@ -113,6 +113,9 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
     }
 
     /// An hourly rate for a role and work type.
+    ///
+    /// JSON: `{"role": "engineer", "workType": "remote", "hourly": {"amount": "120.00",
+    /// "currency": "USD"}}`; a negative rate is rejected by the price list that holds it.
     public struct Rate: Sendable, Hashable, Codable {
         /// The role, e.g. `"engineer"`.
         public var role: String
@@ -200,19 +203,36 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
     ///   a calendar error for an entry outside the horizon, or `arithmetic`.
     /// - Complexity: O(entries × (rates + log calendar intervals)).
     public func lines(
-        for entries: [TimeEntry], materials: [MaterialCharge] = [], customer: CustomerID,
-        calendar: BusinessCalendar.Compiled
+        for entries: some Collection<TimeEntry>, materials: [MaterialCharge] = [],
+        customer: CustomerID, calendar: BusinessCalendar.Compiled
+    ) throws(BillingError) -> [InvoiceLine] {
+        // Over contiguous storage when there is one (an array or a slice of one), reading
+        // each entry in place: copying an entry retains its four strings.
+        let result = entries.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(BillingError) in
+                try lines(for: buffer, materials: materials, customer: customer, calendar: calendar)
+            }
+        }
+        if let result { return try result.get() }
+        return try Array(entries).withUnsafeBufferPointer { buffer throws(BillingError) in
+            try lines(for: buffer, materials: materials, customer: customer, calendar: calendar)
+        }
+    }
+
+    private func lines(
+        for entries: UnsafeBufferPointer<TimeEntry>, materials: [MaterialCharge],
+        customer: CustomerID, calendar: BusinessCalendar.Compiled
     ) throws(BillingError) -> [InvoiceLine] {
         var lines: [InvoiceLine] = []
         lines.reserveCapacity(entries.count + materials.count)
         let currency = rates.first?.hourly.currency
-        for entry in entries {
-            guard entry.customer.rawValue == customer.rawValue else {
+        for index in entries.indices {
+            guard entries[index].customer.rawValue == customer.rawValue else {
                 throw .customerMismatch(
-                    expected: customer, found: entry.customer,
-                    field: "timeEntries[\(entry.id)].customer")
+                    expected: customer, found: entries[index].customer,
+                    field: "timeEntries[\(entries[index].id)].customer")
             }
-            lines.append(try line(for: entry, calendar: calendar))
+            lines.append(try line(for: entries[index], calendar: calendar))
         }
         for (index, material) in materials.enumerated() {
             if let currency, material.unitCost.currency != currency {
@@ -315,9 +335,11 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
         throws(BillingError) -> InvoiceLine
     {
         guard
-            let rate = rates.first(where: { $0.role == entry.role && $0.workType == entry.workType }
-            )
+            let slot = rates.firstIndex(where: {
+                $0.role == entry.role && $0.workType == entry.workType
+            })
         else { throw .unknownRate(role: entry.role, workType: entry.workType, entry: entry.id) }
+        let hourly = rates[slot].hourly
         let minutes = try billedMinutes(for: entry, calendar: calendar)
         let charged = entry.status == .billable
         let (perHourDenominator, overflowed) = minutes.denominator.multipliedReportingOverflow(
@@ -328,13 +350,13 @@ public struct TimeAndMaterials: Sendable, Hashable, Codable {
         let hours = try exact { () throws(MoneyError) in
             try Rational(minutes.numerator, perHourDenominator)
         }
-        let exactAmount = charged ? try rate.hourly.exactMinorUnits(times: hours) : .zero
+        let exactAmount = charged ? try hourly.exactMinorUnits(times: hours) : .zero
         let amount = try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
         return InvoiceLine(
             kind: .labour, description: entry.id,
             category: labourCategory, model: "time-and-materials", quantity: minutes,
             exactMinorUnits: exactAmount, rounding: rounding,
             note: charged ? nil : entry.status.rawValue,
-            amount: Money(minorUnits: amount, currency: rate.hourly.currency))
+            amount: Money(minorUnits: amount, currency: hourly.currency))
     }
 }

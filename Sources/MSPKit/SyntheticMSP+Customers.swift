@@ -68,6 +68,12 @@ struct CustomerGenerator {
 
     static func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: Double(ms) / 1000) }
 
+    /// A random instant in `lower ..< upper` (milliseconds), on a whole minute.
+    static func minute(in lower: Int64, _ upper: Int64, _ rng: inout SplitMix64) -> Int64 {
+        let at = lower + rng.below(Swift.max(1, upper - lower))
+        return at - (at - lower) % minute
+    }
+
     static func padded(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text
@@ -130,7 +136,7 @@ struct CustomerGenerator {
                 validity: period.range)
             var draws: [BlockDraw] = []
             for draw in 0..<Int(2 + rng.below(5)) {
-                let at = start + rng.below(end - start - Self.day)
+                let at = Self.minute(in: start, end - Self.day, &rng)
                 draws.append(
                     try BlockDraw(
                         id: "d\(number)-\(draw + 1)", kind: .hours, workDate: Self.date(at),
@@ -174,7 +180,7 @@ struct CustomerGenerator {
             let lifecycle = rng.below(100)
             let added =
                 lifecycle < 4
-                ? start + rng.below(end - start)
+                ? Self.minute(in: start, end, &rng)
                 : start - Self.day * (1 + rng.below(700))
             sequence += 1
             events.append(
@@ -183,7 +189,7 @@ struct CustomerGenerator {
                     added: try DeviceRecord(id: id, kind: kind, customer: customer)))
             if lifecycle >= 96 {
                 sequence += 1
-                let retired = start + rng.below(end - start)
+                let retired = Self.minute(in: start, end, &rng)
                 events.append(
                     try InventoryEvent(
                         sequence: sequence, device: id, effective: Self.date(retired),
@@ -201,7 +207,7 @@ struct CustomerGenerator {
         for user in 0..<count {
             let from =
                 rng.below(100) < 5
-                ? start + rng.below(end - start) : start - Self.day * (1 + rng.below(700))
+                ? Self.minute(in: start, end, &rng) : start - Self.day * (1 + rng.below(700))
             seats.append(
                 Seat(
                     id: try UserID("\(customer.rawValue)-u\(Self.padded(user + 1, 5))"),
@@ -222,7 +228,7 @@ struct CustomerGenerator {
         tickets.reserveCapacity(count)
         let workTypes = ["remote", "remote", "remote", "onsite", "onsite", "project"]
         for ticket in 0..<count {
-            let created = start + rng.below(end - start - 4 * Self.day)
+            let created = Self.minute(in: start, end - 4 * Self.day, &rng)
             let roll = rng.below(10)
             let priority: TicketPriority = roll == 0 ? "P1" : roll < 4 ? "P2" : "P3"
             var events = [TicketEvent(.created(priority: priority), at: Self.date(created))]
@@ -286,7 +292,7 @@ struct CustomerGenerator {
                     let window = maintenance[Int(rng.below(Int64(maintenance.count)))]
                     from = window.startMilliseconds + 10 * Self.minute
                 } else {
-                    from = start + rng.below(end - start - 2 * Self.hour)
+                    from = Self.minute(in: start, end - 2 * Self.hour, &rng)
                 }
                 let length = Self.minute * (1 + rng.below(90))
                 outages.append(

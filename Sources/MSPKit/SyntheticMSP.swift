@@ -18,7 +18,10 @@ import MSPSLA
 /// to three services per customer, some of them unknown and some inside the weekly
 /// maintenance window; block hours with overage for break/fix customers; one customer in
 /// twenty starting mid-month, one in twenty in its notice period, one in fifty ended the
-/// month before (churn). Money is never a floating-point value.
+/// month before (churn), one in fifty returning (reactivation). Instants fall on whole
+/// minutes. Each already-billed customer's previous MRR is its MRR for the month moved by
+/// up to ±10 %, so the MRR movements mix expansion and contraction (generating closes the
+/// data set once for that). Money is never a floating-point value.
 public struct SyntheticMSP: Sendable, Hashable, Codable {
     /// The number of customers (at least 1).
     public var customers: Int
@@ -54,9 +57,8 @@ public struct SyntheticMSP: Sendable, Hashable, Codable {
 
     /// Generates the data set.
     ///
-    /// - Throws: ``PeriodCloseError`` `invalidParallelism`-style configuration errors are
-    ///   reported as `core` errors: fewer than one customer, a negative count, or a month
-    ///   outside the supported years.
+    /// - Throws: ``PeriodCloseError`` with code `core` for fewer than one customer or a
+    ///   negative count, or a wrapped `PeriodError` for a month outside the supported years.
     /// - Complexity: O(customers + devices + users + tickets + outages).
     public func generate() throws -> SyntheticDataSet {
         guard customers >= 1 else {
@@ -84,6 +86,19 @@ public struct SyntheticMSP: Sendable, Hashable, Codable {
                     users: Self.share(users, of: index, among: customers),
                     tickets: Self.share(tickets, of: index, among: customers),
                     outages: Self.share(outages, of: index, among: customers)))
+        }
+        // Previous MRR: this period's MRR moved by up to ±10 % for customers that were
+        // already billed, so the movements mix expansion, contraction and no change; an
+        // ended customer keeps its generated amount (churn).
+        let close = try PeriodClose(provider: provider, period: period)
+        var random = SplitMix64(seed: seed ^ 0x4D52_5200)
+        for index in documents.indices where documents[index].previousMRR != nil {
+            let current = try close.closeCustomer(documents[index]).monthlyRecurringRevenue
+            guard current.minorUnits > 0 else { continue }
+            let tenth = current.minorUnits / 10
+            let change = tenth == 0 ? 0 : random.below(2 * tenth + 1) - tenth
+            documents[index].previousMRR = Money(
+                minorUnits: current.minorUnits - change, currency: current.currency)
         }
         return SyntheticDataSet(provider: provider, customers: documents, period: period)
     }

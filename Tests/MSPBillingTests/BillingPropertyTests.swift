@@ -137,10 +137,9 @@ extension SplitMix64 {
                     amount: Money(
                         minorUnits: random.int(in: Int64(0)...Int64(500_000)), currency: .usd),
                     category: .user) : nil
-            let invoice = try plan(
-                "p", components, discounts: discounts, minimum: minimum, taxes: taxes
-            )
-            .rate(customer: acme(), period: period, usage: usage)
+            let rated = try plan(
+                "p", components, discounts: discounts, minimum: minimum, taxes: taxes)
+            let invoice = try rated.rate(customer: acme(), period: period, usage: usage)
             let lineSum = try Money.sum(invoice.lines.map(\.amount), currency: .usd)
             let taxSum = try Money.sum(invoice.taxes.map(\.amount), currency: .usd)
             let discountSum = try Money.sum(
@@ -152,6 +151,15 @@ extension SplitMix64 {
             if discountSum.isPositive { failure = "positive discount \(discountSum)" }
             if let minimum, lineSum.minorUnits < minimum.amount.minorUnits {
                 failure = "below the commitment: \(lineSum)"
+            }
+            // The invoice and the plan survive JSON, the plan still rating the same invoice.
+            let decoded = try JSONDecoder().decode(
+                Invoice.self, from: JSONEncoder().encode(invoice))
+            if decoded != invoice { failure = "invoice JSON round trip" }
+            let decodedPlan = try JSONDecoder().decode(
+                PricePlan.self, from: JSONEncoder().encode(rated))
+            if try decodedPlan.rate(customer: acme(), period: period, usage: usage) != invoice {
+                failure = "plan JSON round trip"
             }
             return ("\(components.map(\.pricing.modelName)) \(usage.count) records", failure)
         }

@@ -27,6 +27,9 @@ final class ProgressLog: Sendable {
         #expect(sequential.customers.contains { $0.serviceCredit?.credit.amount.isZero == false })
         #expect(sequential.customers.contains { ($0.blockHours?.overage ?? 0) > 0 })
         #expect(sequential.customers.contains { $0.status == .inNoticePeriod })
+        #expect(Set(sequential.mrr.movements.map(\.kind)) == Set(MRRMovementKind.allCases))
+        let plans = Set(sequential.customers.compactMap { $0.plan?.rawValue })
+        #expect(plans.count == 6)
         for parallelism in [1, 2, 3] {
             let parallel = try await close.close(data.customers, parallelism: parallelism)
             #expect(parallel == sequential, "parallelism \(parallelism)")
