@@ -93,9 +93,11 @@ extension DocumentError {
         }
     }
 
-    /// The short name of a type: `Int64`, `Date`, `[TicketEvent]`.
+    /// The short name of a type: `Int64`, `Date`, `an object`, `an array`.
     private static func typeName(_ type: Any.Type) -> String {
         let name = String(describing: type)
+        if name.hasPrefix("Dictionary<") { return "an object" }
+        if name.hasPrefix("Array<") { return "an array" }
         if name.hasPrefix("Date") { return "Date" }
         return name
     }

@@ -55,6 +55,9 @@ struct CloseCommand: AsyncParsableCommand {
         let started = clock.now
         // The one clock read of the program: which month is "last month".
         let month = period ?? Month.previous(before: Date())
+        if period == nil {
+            printError("msp-close: closing \(month), last month (--period YYYY-MM for another)")
+        }
         let loader: DocumentLoader
         let input: CloseInput
         do {

@@ -66,6 +66,16 @@ import Testing
         #expect(error?.reason == "expected String, found number")
     }
 
+    @Test func arrayWhereAnObjectBelongsIsNamed() throws {
+        let json = #"{"tickets": [[]]}"#
+        let error = #expect(throws: DocumentError.self) {
+            try DocumentLoader.decode(
+                Document.self, from: Data(json.utf8), file: "t.json", decoder: Self.isoDecoder)
+        }
+        #expect(error?.jsonPath == "$.tickets[0]")
+        #expect(error?.reason == "expected an object, found an array")
+    }
+
     @Test func brokenJSONIsReportedAtTheRoot() throws {
         let error = #expect(throws: DocumentError.self) {
             try DocumentLoader.decode(
