@@ -64,8 +64,20 @@ extension PeriodClose {
         var compliance: SLAComplianceReport<TicketID>?
         if let policyID, let engine = engines[policyID] {
             let tickets = document.tickets.map { (key: $0.id, events: $0.events) }
-            compliance = try context.sla("tickets") { () throws(SLAError) in
-                try engine.complianceReport(tickets, period: period.range)
+            do {
+                compliance = try engine.complianceReport(tickets, period: period.range)
+            } catch {
+                // Name the ticket: the first whose timeline the engine rejects.
+                for ticket in document.tickets {
+                    let asOf = Swift.max(
+                        period.end, ticket.events.lazy.map(\.instant).max() ?? period.end)
+                    _ = try context.sla("tickets[\(ticket.id)].events") { () throws(SLAError) in
+                        try engine.evaluate(ticket.events, asOf: asOf)
+                    }
+                }
+                throw PeriodCloseError.wrapping(
+                    .sla, customer: customerID, context: "tickets", field: error.field,
+                    value: error.value, message: error.message)
             }
         }
         var availability: [ServiceAvailability] = []

@@ -268,7 +268,7 @@ func set(_ object: inout [String: Any], _ path: String, to value: Any) {
         let slaError = #expect(throws: PeriodCloseError.self) { try close.closeCustomer(ticket) }
         #expect(slaError?.code == .sla)
         #expect(slaError?.customer == acmeID)
-        #expect(slaError?.field.hasPrefix("tickets") == true)
+        #expect(slaError?.field.hasPrefix("tickets[ACME-101].events") == true)
 
         var device = acme
         device.deviceEvents.append(
