@@ -132,7 +132,7 @@ extension InventoryEvent: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(sequence, forKey: .sequence)
         try container.encode(device, forKey: .device)
-        try container.encode(formatInstant(effective), forKey: .effective)
+        try container.encode(try formatInstant(effective), forKey: .effective)
         var changeContainer = container.nestedContainer(keyedBy: ChangeKeys.self, forKey: .change)
         switch change {
         case .added(let record):
@@ -183,18 +183,19 @@ extension InventoryHistory: Codable {
     }
 }
 
-/// `date` as `2026-04-20T04:00:00.000Z`.
-internal func formatInstant(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.string(from: date)
+/// `date` as `2026-04-20T04:00:00.000Z`, MSPCore's instant text.
+///
+/// - Throws: `EncodingError` for an instant outside years 1...9999.
+internal func formatInstant(_ date: Date) throws -> String {
+    guard let text = DateRange.iso8601(date) else {
+        throw EncodingError.invalidValue(
+            date, .init(codingPath: [], debugDescription: "instant outside years 1...9999"))
+    }
+    return text
 }
 
-/// An ISO 8601 instant with an offset, with or without fractional seconds.
+/// An ISO 8601 instant with `Z` or an offset, with 0 to 3 fraction digits (MSPCore's
+/// instant text).
 internal func parseInstant(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.date(from: text)
+    DateRange.instant(iso8601: text)
 }

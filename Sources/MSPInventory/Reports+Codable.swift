@@ -156,7 +156,7 @@ extension InventorySnapshot: Codable {
     /// Encodes the shape above, the instant in UTC with milliseconds.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(formatInstant(instant), forKey: .instant)
+        try container.encode(try formatInstant(instant), forKey: .instant)
         try container.encode(devices, forKey: .devices)
         try container.encode(activeSeats, forKey: .activeSeats)
     }

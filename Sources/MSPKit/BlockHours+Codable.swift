@@ -46,7 +46,7 @@ extension BlockHours {
         for item in draws {
             var draw = list.nestedContainer(keyedBy: DrawKeys.self)
             try draw.encode(item.id, forKey: .id)
-            try draw.encode(Self.text(item.workDate), forKey: .workDate)
+            try draw.encode(try Self.text(item.workDate), forKey: .workDate)
             try draw.encode(item.quantity, forKey: .quantity)
             try draw.encode(item.multiplier, forKey: .multiplier)
         }
@@ -54,19 +54,18 @@ extension BlockHours {
         try container.encode(overageRate, forKey: .overageRate)
     }
 
-    /// Parses an ISO 8601 instant with or without fractional seconds.
+    /// Parses an ISO 8601 instant (MSPCore's instant text: `Z` or an offset, 0 to 3
+    /// fraction digits).
     static func instant(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        DateRange.instant(iso8601: text)
     }
 
     /// An instant as ISO 8601 text in UTC with milliseconds.
-    static func text(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+    static func text(_ date: Date) throws -> String {
+        guard let text = DateRange.iso8601(date) else {
+            throw EncodingError.invalidValue(
+                date, .init(codingPath: [], debugDescription: "instant outside years 1...9999"))
+        }
+        return text
     }
 }
