@@ -25,6 +25,7 @@ let package = Package(
     products: [
         .executable(name: "msp-close", targets: ["msp-close"]),
         .executable(name: "mspkit-demo", targets: ["mspkit-demo"]),
+        .executable(name: "mspkit-tour", targets: ["mspkit-tour"]),
     ],
     dependencies: [
         .package(name: "MSPKit", path: ".."),
@@ -59,6 +60,11 @@ let package = Package(
         .executableTarget(
             name: "mspkit-demo",
             dependencies: [.product(name: "MSPCore", package: "MSPKit")],
+            swiftSettings: sharedSettings
+        ),
+        .executableTarget(
+            name: "mspkit-tour",
+            dependencies: [.product(name: "MSPKit", package: "MSPKit")],
             swiftSettings: sharedSettings
         ),
         .testTarget(

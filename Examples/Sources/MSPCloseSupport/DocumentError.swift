@@ -1,4 +1,5 @@
 import Foundation
+import MSPCore
 
 /// An input document that could not be read, parsed, decoded or validated.
 ///
@@ -123,18 +124,13 @@ package struct ValidationFailure: Sendable, Hashable {
     /// The sentence for people.
     package var message: String
 
-    /// Reads a validation error; `nil` when `error` lacks a `field` or a `message`.
+    /// Reads a library validation error (any `MSPError`); `nil` for any other error.
     package init?(_ error: any Error) {
-        var fields: [String: String] = [:]
-        for child in Mirror(reflecting: error).children {
-            guard let label = child.label else { continue }
-            fields[label] = String(describing: child.value)
-        }
-        guard let field = fields["field"], let message = fields["message"] else { return nil }
-        self.code = fields["code"] ?? String(describing: type(of: error))
-        self.field = field
-        self.value = fields["value"] ?? ""
-        self.message = message
+        guard let error = error as? any MSPError else { return nil }
+        self.code = error.codeName
+        self.field = error.field
+        self.value = error.value
+        self.message = error.message
     }
 
     /// `message (code, value "…")`.

@@ -81,21 +81,27 @@ package struct TicketWhatIf: Sendable {
         ]
     }
 
-    /// A line per target: `resolution: 6h 30m counted, 14h 00m closed, 2h 00m paused`.
+    /// A line per target: `resolution: 6h 30m counted, 14h 00m closed, 2h 00m paused`, and
+    /// the time stopped between a resolve and a resumed reopen when there was any.
     package func explanationLines() -> [String] {
         explanations.map { explanation in
             var closed = Duration.zero
             var paused = Duration.zero
+            var stopped = Duration.zero
             for span in explanation.spans {
                 switch span.reason {
                 case .counted: break
                 case .closed: closed += span.range.duration
                 case .paused: paused += span.range.duration
+                case .stopped: stopped += span.range.duration
                 }
             }
+            let resolved =
+                stopped == .zero ? "" : ", \(Formatting.duration(stopped)) stopped until reopened"
             return "\(explanation.kind.rawValue): \(Formatting.duration(explanation.counted)) "
                 + "counted, \(Formatting.duration(closed)) closed, "
-                + "\(Formatting.duration(paused)) paused (\(explanation.spans.count) spans)"
+                + "\(Formatting.duration(paused)) paused\(resolved) "
+                + "(\(explanation.spans.count) spans)"
         }
     }
 }
