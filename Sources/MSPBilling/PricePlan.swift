@@ -215,7 +215,7 @@ extension PricePlan {
                     try period.prorationFraction(of: coverage, basis: prorationBasis)
                 }
             } else { .one }
-        var bases = [Int64](repeating: 0, count: components.count)
+        var bases = zeros(components.count)
         var lines: [InvoiceLine] = []
         // Room for every line the invoice can get: charges, pass-through costs, the lines
         // priced elsewhere, one discount line per component and discount, and a true-up, so
@@ -298,7 +298,9 @@ extension PricePlan {
     private func accumulate(
         _ usage: UnsafeBufferPointer<UnitUsage>, customer: CustomerID, period: BillingPeriod
     ) throws(BillingError) -> [QuantitySource] {
-        var sources = [QuantitySource](repeating: QuantitySource(), count: components.count)
+        var sources: [QuantitySource] = []
+        sources.reserveCapacity(components.count)
+        for _ in components.indices { sources.append(QuantitySource()) }
         let customerKey = customer.rawValue
         let periodStart = period.range.startMilliseconds
         let periodEnd = period.range.endMilliseconds
@@ -398,8 +400,9 @@ extension PricePlan {
         let chargeCount = components.count
         // Net amount per component line, after the discounts taken so far. Discount lines
         // go straight into `lines`, whose capacity `chargeLines` reserved.
-        var net = [Int64](repeating: 0, count: chargeCount)
-        for slot in 0..<chargeCount { net[slot] = lines[slot].amount.minorUnits }
+        var net: [Int64] = []
+        net.reserveCapacity(chargeCount)
+        for slot in 0..<chargeCount { net.append(lines[slot].amount.minorUnits) }
         for index in discounts.indices where discounts[index].applies(toPeriodIndex: periodIndex) {
             guard case .component(let target) = discounts[index].scope,
                 let slot = components.firstIndex(where: { $0.name == target })
@@ -443,4 +446,14 @@ extension PricePlan {
             rounding: rounding,
             amount: Money(minorUnits: -amount.minorUnits, currency: currency))
     }
+}
+
+/// `count` zeros. `Array(repeating:count:)` runs unspecialised (a metadata lookup costing
+/// more than the rest of a small array's set-up); reserving and appending stays specialised.
+@inline(__always)
+private func zeros(_ count: Int) -> [Int64] {
+    var result: [Int64] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count { result.append(0) }
+    return result
 }
