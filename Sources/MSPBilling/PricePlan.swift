@@ -1,3 +1,4 @@
+import Foundation
 import MSPCore
 
 /// A third-party cost billed to the customer at cost, e.g. licence fees; a
@@ -154,7 +155,8 @@ extension PricePlan {
     ///     that join the invoice before discounts, the true-up and taxes.
     /// - Returns: The invoice, or a credit note if the total is negative.
     /// - Throws: ``BillingError`` `customerMismatch`, `unknownCategory`, `measureMismatch`,
-    ///   `periodMismatch`, `currencyMismatch`, `outsidePeriod` or `arithmetic`.
+    ///   `periodMismatch`, `currencyMismatch`, `outsidePeriod` (also for a `.count` taken at
+    ///   an instant outside `period`) or `arithmetic`.
     /// - Complexity: O(usage × components) with a small constant; no allocation per record.
     public func rate(
         customer: CustomerID, period: BillingPeriod, usage: some Collection<UnitUsage>,
@@ -330,12 +332,16 @@ extension PricePlan {
             let arrears = components[slot].timing == .inArrears
             var overflow = false
             switch usage[position].measure {
-            case .count(let units, _):
+            case .count(let units, let at):
                 guard !arrears else {
                     throw .measureMismatch(
                         "count", expected: "unit-days or unit-seconds",
                         field: "usage[\(position)].measure")
                 }
+                // A count is taken at an instant of the period rated (half-open).
+                guard let instant = DateRange.milliseconds(of: at), instant >= periodStart,
+                    instant < periodEnd
+                else { throw countOutside(at, period, position: position) }
                 (sources[slot].count, overflow) = sources[slot].count.addingReportingOverflow(units)
             case .unitDays(let days, let usagePeriod):
                 guard arrears, usagePeriod.range.startMilliseconds == periodStart,
@@ -357,6 +363,12 @@ extension PricePlan {
             sources[slot].records += 1
         }
         return sources
+    }
+
+    @inline(never)
+    private func countOutside(_ at: Date, _ period: BillingPeriod, position: Int) -> BillingError {
+        .outsidePeriod(
+            InstantText.text(at) ?? "\(at)", field: "usage[\(position)].measure", period: period)
     }
 
     @inline(never)
