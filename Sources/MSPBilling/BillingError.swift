@@ -334,3 +334,5 @@ extension BillingError {
 internal func onCalendar<T>(_ body: () throws(CalendarError) -> T) throws(BillingError) -> T {
     do { return try body() } catch { throw .calendar(error) }
 }
+
+extension BillingError: MSPError {}

@@ -368,7 +368,7 @@ extension PricePlan {
     @inline(never)
     private func countOutside(_ at: Date, _ period: BillingPeriod, position: Int) -> BillingError {
         .outsidePeriod(
-            InstantText.text(at) ?? "\(at)", field: "usage[\(position)].measure", period: period)
+            DateRange.iso8601(at) ?? "\(at)", field: "usage[\(position)].measure", period: period)
     }
 
     @inline(never)

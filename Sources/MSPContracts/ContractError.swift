@@ -245,3 +245,5 @@ extension ContractError {
             code: .invalidLedger, field: field, value: value, message: "\(field): \(reason)")
     }
 }
+
+extension ContractError: MSPError {}

@@ -197,3 +197,5 @@ extension InventoryError {
             message: "\(field) does not fit in 64 bits")
     }
 }
+
+extension InventoryError: MSPError {}

@@ -202,3 +202,5 @@ enum InstantBounds {
         }
     }
 }
+
+extension MonitoringError: MSPError {}

@@ -52,8 +52,12 @@ public struct SLADurationStatistics: Sendable, Hashable {
 ///
 /// A target counts in the period when its outcome was decided in `[start, end)`: a met
 /// target at its stop, a breached one at its breach instant. Tickets are evaluated as of the
-/// period's end, and each target counts its latest cycle (the last next-response cycle,
-/// the resolution cycle in force); earlier cycles are not counted.
+/// period's end, and every cycle counts: each next-response cycle, and each resolution
+/// cycle of a ticket reopened in ``SLAPolicy/ReopenRule/newCycle`` mode (a ticket resolved
+/// on time, reopened and resolved late is one met and one breached resolution). A cycle
+/// abandoned while running (a priority change in restart mode) counts only if it had
+/// already breached; a cycle cancelled by a resolve (a next response never due) does not
+/// count.
 public struct SLAComplianceReport<TicketKey: Hashable & Sendable>: Sendable, Hashable {
     /// One priority and target kind.
     public struct Row: Sendable, Hashable {
@@ -104,19 +108,22 @@ extension SLAEngine {
         var resolution: [Int64] = []
         let start = period.startMilliseconds
         let end = period.endMilliseconds
+        var sink = CycleSink()
         for (key, events) in tickets {
             let packed = try pack(events)
             guard let created = packed.first, created.time < end else { continue }
-            var sink = NoSink()
+            sink.cycles.removeAll(keepingCapacity: true)
             let outcome = try replay(packed, asOf: end, sink: &sink)
             var ticketBreached = false
-            for kind in 0..<3 {
-                let clock = outcome.clocks[kind]
-                guard clock.phase != 0 || clock.earlierCycles > 0 else { continue }
+            // Every cycle that ended before the period's end (an earlier next-response
+            // cycle, a resolution cycle before a reopen in new-cycle mode), then the
+            // current one of each kind.
+            let finals = (0..<3).map { (kind: $0, clock: outcome.clocks[$0], at: end) }
+            for (kind, clock, horizon) in sink.cycles + finals where clock.phase != 0 {
                 let slot = Int(clock.priority) * 3 + kind
                 let isBreached =
                     (clock.phase == 2 && clock.outcome == 1)
-                    || (clock.phase == 1 && clock.reachedAt < end)
+                    || (clock.phase == 1 && clock.reachedAt < horizon)
                 let isMet = clock.phase == 2 && clock.outcome == 0
                 let decided = isBreached ? clock.reachedAt : clock.stoppedAt
                 guard isBreached || isMet, decided >= start, decided < end else { continue }
@@ -157,5 +164,16 @@ extension SLAEngine {
             period: period, rows: rows, breachedTickets: breachedKeys,
             timeToFirstResponse: try SLADurationStatistics(firstResponse),
             timeToResolution: try SLADurationStatistics(resolution))
+    }
+}
+
+/// Collects the cycles a replay ends before starting new ones.
+struct CycleSink: ClockSink {
+    var cycles: [(kind: Int, clock: Clock, at: Int64)] = []
+
+    @inline(__always) mutating func counted(kind: Int, from: Int64, to: Int64, calendar: Int) {}
+    @inline(__always) mutating func paused(kind: Int, from: Int64, to: Int64, status: Int32) {}
+    mutating func folded(kind: Int, clock: Clock, at time: Int64) {
+        cycles.append((kind, clock, time))
     }
 }

@@ -8,6 +8,13 @@ protocol ClockSink {
     mutating func counted(kind: Int, from: Int64, to: Int64, calendar: Int)
     /// Kind `kind` was paused over `[from, to)` by status code `status`.
     mutating func paused(kind: Int, from: Int64, to: Int64, status: Int32)
+    /// Kind `kind`'s cycle `clock` ended at `time` because a new cycle starts.
+    mutating func folded(kind: Int, clock: Clock, at time: Int64)
+}
+
+extension ClockSink {
+    /// Ignores ended cycles.
+    @inline(__always) mutating func folded(kind: Int, clock: Clock, at time: Int64) {}
 }
 
 /// A sink that records nothing.
@@ -230,7 +237,7 @@ extension SLAEngine {
                             clock.priority = newPriority
                             clocks[kind] = clock
                         } else {
-                            fold(&clocks, kind: kind, at: time)
+                            fold(&clocks, kind: kind, at: time, sink: &sink)
                             startCycle(&clocks, kind: kind, at: time, priority: newPriority)
                         }
                     } else if clock.phase == 0, state == .open, newTarget >= 0,
@@ -248,7 +255,7 @@ extension SLAEngine {
                 replied = true
                 if state == .open {
                     if clocks.next.phase == 1 { stop(&clocks, kind: 1, at: time) }
-                    fold(&clocks, kind: 1, at: time)
+                    fold(&clocks, kind: 1, at: time, sink: &sink)
                     startCycle(&clocks, kind: 1, at: time, priority: priority)
                 }
             case PackedEvent.resolved, PackedEvent.closed:
@@ -266,13 +273,13 @@ extension SLAEngine {
                 state = event.rank == PackedEvent.closed ? .closed : .resolved
             case PackedEvent.reopened:
                 state = .open
-                fold(&clocks, kind: 1, at: time)
+                fold(&clocks, kind: 1, at: time, sink: &sink)
                 startCycle(&clocks, kind: 1, at: time, priority: priority)
                 if resume, clocks.resolution.phase == 2, clocks.resolution.outcome != 2 {
                     clocks.resolution.phase = 1
                     clocks.resolution.outcome = 0
                 } else {
-                    fold(&clocks, kind: 2, at: time)
+                    fold(&clocks, kind: 2, at: time, sink: &sink)
                     startCycle(&clocks, kind: 2, at: time, priority: priority)
                 }
             default:
@@ -358,9 +365,12 @@ extension SLAEngine {
         }
     }
 
-    /// Counts the current cycle of `kind` among the earlier ones before a new cycle starts.
+    /// Counts the current cycle of `kind` among the earlier ones before a new cycle starts,
+    /// and hands it to `sink`.
     @inline(__always)
-    func fold(_ clocks: inout Clocks, kind: Int, at time: Int64) {
+    func fold<Sink: ClockSink>(_ clocks: inout Clocks, kind: Int, at time: Int64, sink: inout Sink)
+    {
+        if clocks[kind].phase != 0 { sink.folded(kind: kind, clock: clocks[kind], at: time) }
         clocks.update(kind) { (clock: inout Clock) in
             switch clock.phase {
             case 1:

@@ -162,7 +162,7 @@ public struct SLAEngine: Sendable {
 
     /// The `Date` of `milliseconds`.
     static func date(_ milliseconds: Int64) -> Date {
-        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        DateRange.instant(milliseconds: milliseconds)
     }
 }
 

@@ -47,8 +47,10 @@ public struct SLAError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let calendar = Code(rawValue: "calendar")
         /// No policy version is in effect at the ticket's creation.
         public static let noPolicyInEffect = Code(rawValue: "noPolicyInEffect")
-        /// Two policy versions with the same effective instant.
+        /// Two policy (or calendar) versions with the same effective instant.
         public static let duplicateVersion = Code(rawValue: "duplicateVersion")
+        /// No calendar version is in effect at the ticket's creation.
+        public static let noCalendarsInEffect = Code(rawValue: "noCalendarsInEffect")
         /// An availability objective outside `(0, 100]`.
         public static let invalidObjective = Code(rawValue: "invalidObjective")
         /// A range whose end is before its start (an outage, a maintenance window).
@@ -196,11 +198,20 @@ extension SLAError {
             message: "no policy version is in effect at \(SLAError.text(created))")
     }
 
-    /// Two versions effective at the same instant.
-    public static func duplicateVersion(_ instant: Date) -> SLAError {
+    /// Two versions of `subject` (`"policy"`, `"calendar"`) effective at the same instant.
+    public static func duplicateVersion(_ instant: Date, of subject: String = "policy")
+        -> SLAError
+    {
         SLAError(
             code: .duplicateVersion, field: "versions", value: SLAError.text(instant),
-            message: "two policy versions take effect at \(SLAError.text(instant))")
+            message: "two \(subject) versions take effect at \(SLAError.text(instant))")
+    }
+
+    /// No calendar version at the ticket's creation.
+    public static func noCalendarsInEffect(_ created: Date) -> SLAError {
+        SLAError(
+            code: .noCalendarsInEffect, field: "versions", value: SLAError.text(created),
+            message: "no calendar version is in effect at \(SLAError.text(created))")
     }
 
     /// An objective outside `(0, 100]`.
@@ -280,3 +291,5 @@ extension SLAError {
         return String(description[description.index(after: description.startIndex)..<comma])
     }
 }
+
+extension SLAError: MSPError {}

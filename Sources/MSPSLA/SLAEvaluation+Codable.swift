@@ -41,7 +41,7 @@ extension KeyedDecodingContainer {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self, debugDescription: "instant \(milliseconds) out of range")
         }
-        return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        return DateRange.instant(milliseconds: milliseconds)
     }
 
     /// Decodes whole milliseconds since 1970 as an instant, when the key is present.

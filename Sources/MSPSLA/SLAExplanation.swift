@@ -10,6 +10,9 @@ public enum SLASpanReason: Sendable, Hashable {
     case closed(calendar: String, holidays: [LocalDate])
     /// Skipped: the clock was paused by a status.
     case paused(by: TicketStatus)
+    /// Skipped: the clock was stopped (the ticket was resolved) until a reopen resumed the
+    /// same cycle (``SLAPolicy/ReopenRule/resume``).
+    case stopped
 }
 
 /// One span of an explanation.
@@ -35,13 +38,16 @@ public struct SLASpan: Sendable, Hashable, CustomStringConvertible {
             "\(range) skipped: \(calendar) holiday "
                 + holidays.map(\.description).joined(separator: ", ")
         case .paused(let status): "\(range) skipped: paused by \(status)"
+        case .stopped: "\(range) skipped: stopped until reopened"
         }
     }
 }
 
 /// The spans of one target's current cycle up to the evaluation instant, counted and
-/// skipped, with reasons. Their counted spans add up to the evaluation's `elapsed`. Time
-/// while the clock was stopped (between a resolve and a resumed reopen) is not listed.
+/// skipped, with reasons. Their counted spans add up to the evaluation's `elapsed`. The
+/// spans are contiguous from the cycle's start: time while the clock was stopped between a
+/// resolve and a reopen that resumed the cycle is listed as ``SLASpanReason/stopped``. A
+/// stopped clock's explanation ends where it stopped.
 public struct SLAExplanation: Sendable, Hashable {
     /// The target kind.
     public let kind: SLATargetKind
@@ -93,6 +99,9 @@ extension SLAEngine {
             var spans: [SLASpan] = []
             for record in sink.records where record.kind == kind.index {
                 guard record.from >= clock.cycleStart else { continue }
+                if let last = spans.last, last.range.endMilliseconds < record.from {
+                    append(&spans, last.range.endMilliseconds, record.from, .stopped)
+                }
                 if let status = record.status {
                     let name =
                         Int(status) < pausingStatuses.count

@@ -2,7 +2,7 @@ import Foundation
 import MSPCore
 
 /// One version of a policy: when it takes effect and which tickets it reaches.
-public struct SLAPolicyVersion: Sendable, Hashable, Codable {
+public struct SLAPolicyVersion: Sendable, Hashable {
     /// Which tickets a new version applies to.
     public enum Scope: String, Sendable, Hashable, Codable, CaseIterable {
         /// Only tickets created at or after the version's effective instant.
@@ -25,6 +25,29 @@ public struct SLAPolicyVersion: Sendable, Hashable, Codable {
         self.effectiveFrom = effectiveFrom
         self.policy = policy
         self.scope = scope
+    }
+}
+
+extension SLAPolicyVersion: Codable {
+    private enum CodingKeys: String, CodingKey { case effectiveFrom, policy, scope }
+
+    /// Decodes `{"effectiveFrom": 1772323200000, "policy": {...}, "scope": "openTickets"}`:
+    /// the instant in whole milliseconds since 1970 (as ticket events), `scope` defaulting
+    /// to `newTickets`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            effectiveFrom: try container.decodeInstant(forKey: .effectiveFrom),
+            policy: try container.decode(SLAPolicy.self, forKey: .policy),
+            scope: try container.decodeIfPresent(Scope.self, forKey: .scope) ?? .newTickets)
+    }
+
+    /// Encodes the object described in ``init(from:)``.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeInstant(effectiveFrom, forKey: .effectiveFrom)
+        try container.encode(policy, forKey: .policy)
+        try container.encode(scope, forKey: .scope)
     }
 }
 
@@ -75,28 +98,55 @@ public struct SLAPolicySchedule: Sendable, Hashable, Codable {
     public func version(for events: [TicketEvent], asOf: Date) throws(SLAError)
         -> SLAPolicyVersion
     {
+        let chosen = try VersionChoice.index(
+            effective: versions.map { ($0.effectiveFrom, $0.scope) }, events: events,
+            asOf: asOf)
+        guard let chosen else {
+            throw .noPolicyInEffect(try VersionChoice.creation(of: events))
+        }
+        return versions[chosen]
+    }
+}
+
+/// The rule shared by policy and calendar versions: a ticket takes the latest version
+/// effective at or before its creation, replaced by a later one effective by `asOf` whose
+/// scope reaches open tickets when the ticket was open at that version's effective instant.
+enum VersionChoice {
+    /// The creation instant of `events`.
+    static func creation(of events: [TicketEvent]) throws(SLAError) -> Date {
+        guard let creation = events.lazy.filter({ $0.kind.rank == 0 }).map(\.instant).min()
+        else { throw .missingCreation() }
+        return creation
+    }
+
+    /// The index of the version for a ticket, or `nil` when none is effective at its
+    /// creation. `effective` is sorted by instant.
+    static func index(
+        effective: [(from: Date, scope: SLAPolicyVersion.Scope)], events: [TicketEvent],
+        asOf: Date
+    ) throws(SLAError) -> Int? {
         let sorted = events.sorted {
             $0.instant != $1.instant ? $0.instant < $1.instant : $0.kind.rank < $1.kind.rank
         }
         guard let creation = sorted.first(where: { $0.kind.rank == 0 }) else {
             throw .missingCreation()
         }
-        guard var chosen = versions.last(where: { $0.effectiveFrom <= creation.instant }) else {
-            throw .noPolicyInEffect(creation.instant)
+        guard var chosen = effective.lastIndex(where: { $0.from <= creation.instant }) else {
+            return nil
         }
-        for version in versions
-        where version.scope == .openTickets && version.effectiveFrom > creation.instant
-            && version.effectiveFrom <= asOf
+        for (index, version) in effective.enumerated()
+        where version.scope == .openTickets && version.from > creation.instant
+            && version.from <= asOf
         {
             var open = true
-            for event in sorted where event.instant < version.effectiveFrom {
+            for event in sorted where event.instant < version.from {
                 switch event.kind {
                 case .resolved, .closed: open = false
                 case .reopened: open = true
                 default: break
                 }
             }
-            if open { chosen = version }
+            if open { chosen = index }
         }
         return chosen
     }

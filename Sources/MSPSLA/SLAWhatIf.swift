@@ -92,10 +92,6 @@ extension SLAEngine {
             }
             after = try evaluate(changed, asOf: asOf)
         }
-        var changes: [SLATargetChange] = []
-        for kind in SLATargetKind.allCases where before[kind] != after[kind] {
-            changes.append(SLATargetChange(kind: kind, before: before[kind], after: after[kind]))
-        }
-        return SLAWhatIfResult(before: before, after: after, changes: changes)
+        return SLAWhatIfResult(before: before, after: after)
     }
 }

@@ -76,7 +76,7 @@ extension TicketEvent: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let milliseconds = try container.decode(Int64.self, forKey: .at)
-        let instant = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        let instant = DateRange.instant(milliseconds: milliseconds)
         let name = try container.decode(String.self, forKey: .event)
         let kind: Kind
         switch name {

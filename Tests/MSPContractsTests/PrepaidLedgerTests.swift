@@ -61,6 +61,70 @@ private func hoursDraw(_ id: String, _ date: String, _ minutes: Int64, multiplie
             overage: overage)
     }
 
+    @Test func ledgerRoundTripsThroughItsFacts() throws {
+        let ledger = try ledger()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = String(decoding: try encoder.encode(ledger), as: UTF8.self)
+        // Only the facts are written: the purchased blocks, not the derived rollover.
+        #expect(!text.contains("A+rollover"))
+        #expect(text.contains(#""rolloverCap":120"#))
+        #expect(text.contains(#""thresholds":[80,95]"#))
+        let decoded = try JSONDecoder().decode(PrepaidLedger.self, from: Data(text.utf8))
+        #expect(decoded == ledger)
+        #expect(decoded.rolledOver == ledger.rolledOver)
+
+        // Results round-trip too: balances, history, threshold crossings and reminders.
+        let at = try instant("2026-02-05T00:00:00Z")
+        let balance = ledger.balance(at: at)
+        #expect(
+            try JSONDecoder().decode(
+                PrepaidLedger.Balance.self, from: encoder.encode(balance)) == balance)
+        let history = ledger.history
+        #expect(
+            try JSONDecoder().decode(
+                [PrepaidLedger.HistoryEntry].self, from: encoder.encode(history)) == history)
+        let events = ledger.lowBalanceEvents
+        let eventText = String(decoding: try encoder.encode(events), as: UTF8.self)
+        // January peaks at 420 of 600 (70 %); d3 on 02-10 uses 1,100 of February's 1,320
+        // (83 %), crossing 80 % at noon.
+        #expect(eventText.contains(#""date":"2026-02-10T12:00:00.000Z","draw":"d3""#))
+        #expect(
+            try JSONDecoder().decode(
+                [PrepaidLedger.LowBalanceEvent].self, from: Data(eventText.utf8)) == events)
+        let reminders = try ledger.lowBalanceReminders(at: at, withinDays: 30)
+        #expect(!reminders.isEmpty)
+        #expect(
+            try JSONDecoder().decode(
+                [PrepaidLedger.Reminder].self, from: encoder.encode(reminders)) == reminders)
+    }
+
+    @Test func decodedLedgersAreRevalidated() throws {
+        let block =
+            #"{"id": "B-1", "kind": "hours", "quantity": 600, "validity": {"start": "2026-01-01T00:00:00.000Z", "end": "2026-02-01T00:00:00.000Z"}}"#
+        let draw =
+            #"{"id": "T-1", "kind": "money", "workDate": "2026-01-05T14:00:00.000Z", "quantity": 90}"#
+        let text =
+            #"{"agreement": "AGR-1", "kind": "hours", "blocks": [\#(block)], "draws": [\#(draw)]}"#
+        let error = #expect(throws: ContractError.self) {
+            try JSONDecoder().decode(PrepaidLedger.self, from: Data(text.utf8))
+        }
+        #expect(error?.code == .invalidLedger)
+        #expect(error?.field == "draws[0].kind")
+        let badThreshold =
+            #"{"agreement": "AGR-1", "kind": "hours", "blocks": [], "draws": [], "thresholds": [0]}"#
+        #expect(throws: ContractError.outOfRange(0, field: "thresholds[0]", allowed: 1...100)) {
+            try JSONDecoder().decode(PrepaidLedger.self, from: Data(badThreshold.utf8))
+        }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(
+                PrepaidLedger.Reminder.self,
+                from: Data(
+                    #"{"date": "2026-01-05", "kind": "blockExpiry", "block": "B", "remaining": 1}"#
+                        .utf8))
+        }
+    }
+
     @Test func rolloverBlockIsCappedAndValidForTheOriginalLength() throws {
         let ledger = try ledger()
         #expect(

@@ -135,10 +135,71 @@ import Testing
         #expect(DateRange.supportedMilliseconds.lowerBound == -62_135_596_800_000)
     }
 
+    @Test(arguments: [
+        // (text, milliseconds since 1970, canonical text)
+        ("2026-01-31T05:00:00Z", Int64(1_769_835_600_000), "2026-01-31T05:00:00.000Z"),
+        ("2026-01-31T00:00:00.5-05:00", 1_769_835_600_500, "2026-01-31T05:00:00.500Z"),
+        ("1969-12-31T23:59:59.999Z", -1, "1969-12-31T23:59:59.999Z"),
+        ("0001-01-01T00:00:00Z", -62_135_596_800_000, "0001-01-01T00:00:00.000Z"),
+    ])
+    func instantsReadAndWriteAsISO8601(text: String, milliseconds: Int64, canonical: String)
+        throws
+    {
+        let instant = try #require(DateRange.instant(iso8601: text))
+        #expect(DateRange.milliseconds(of: instant) == milliseconds)
+        #expect(DateRange.instant(milliseconds: milliseconds) == instant)
+        #expect(DateRange.iso8601(instant) == canonical)
+        #expect(DateRange.instant(iso8601: canonical) == instant)
+    }
+
+    @Test(arguments: [
+        "2026-01-31", "2026-01-31T05:00:00", "2026-01-31T24:00:00Z", "2026-01-31T05:00:00.1234Z",
+        "2026-02-30T05:00:00Z", "10000-01-01T00:00:00Z", "2026-01-31T05:00:00.Z", "",
+    ])
+    func malformedInstantTextIsNil(text: String) {
+        #expect(DateRange.instant(iso8601: text) == nil)
+    }
+
+    @Test func unsupportedInstantsHaveNoText() {
+        #expect(DateRange.iso8601(Date(timeIntervalSince1970: .infinity)) == nil)
+        #expect(DateRange.iso8601(Date(timeIntervalSince1970: 253_402_300_800)) == nil)
+    }
+
     @Test func typedIdentifiersAreDistinctTypes() throws {
         let customer = try CustomerID("x-1")
         let device = try DeviceID("x-1")
         #expect(customer.rawValue == device.rawValue)
         #expect(!(CustomerID.self == DeviceID.self))
+    }
+}
+
+@Suite struct MSPErrorTests {
+    @Test func everyCoreErrorNamesItsRuleFieldAndValue() throws {
+        var caught: [any MSPError] = []
+        do { _ = try Money(parsing: "1.234", currency: .usd) } catch { caught.append(error) }
+        do { _ = try CustomerID("a\nb") } catch { caught.append(error) }
+        do { _ = try LocalDate(parsing: "2026-02-30") } catch { caught.append(error) }
+        #expect(caught.count == 3)
+        #expect(caught.map(\.codeName)[1] == "controlCharacter")
+        #expect(caught.map(\.field)[1] == "identifier")
+        #expect(caught.map(\.value)[1] == "a\nb")
+        #expect(caught.allSatisfy { !$0.message.isEmpty && !$0.codeName.isEmpty })
+        #expect(caught.allSatisfy { $0.description.hasPrefix($0.codeName + ": ") })
+    }
+
+    @Test(arguments: [
+        (IdentifierError.empty, "empty: an identifier must not be empty"),
+        (IdentifierError.blank("  "), #"blank: identifier "  " is only white space"#),
+        (
+            IdentifierError.controlCharacter("a\tb"),
+            #"controlCharacter: identifier "a\tb" contains a control character"#
+        ),
+        (
+            IdentifierError.tooLong(String(repeating: "x", count: 300), limit: 256),
+            "tooLong: identifier \"\(String(repeating: "x", count: 64))…\" is longer than 256 bytes"
+        ),
+    ])
+    func identifierErrorsReadAsSentences(error: IdentifierError, text: String) {
+        #expect(error.description == text)
     }
 }

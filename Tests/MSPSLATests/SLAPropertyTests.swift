@@ -181,4 +181,34 @@ func randomTimeline(_ random: inout SplitMix64, maximumEvents: Int = 10) -> [Tic
             return ("\(outages) \(maintenance)", consistent ? nil : "figure outside 0...100")
         }
     }
+
+    @Test func manyOutagesMergeAsFewDo() throws {
+        // A month with thousands of short outages takes the radix-sorted path; a 60-day
+        // period around it (too long to pack) takes the comparison-sorted path. Outages
+        // inside the month give the same downtime and intervals either way, and the same as
+        // the union computed outage by outage.
+        let objective = try AvailabilityObjective(
+            objective: try Percentage(parsing: "99.9"), timeZone: "UTC")
+        let month = try objective.period(year: 2026, month: 3)
+        let wide = try DateRange(
+            startMilliseconds: month.startMilliseconds - 15 * 86_400_000,
+            endMilliseconds: month.endMilliseconds + 15 * 86_400_000)
+        let span = month.endMilliseconds - month.startMilliseconds
+        try checkProperty(seed: 0x51A_0004, cases: 20) { random in
+            var outages: [Outage] = []
+            for _ in 0..<random.int(in: 4096...12_000) {
+                let start = month.startMilliseconds + random.int64(in: 0...(span - 1))
+                let end = min(start + random.int64(in: 1...600_000), month.endMilliseconds)
+                let range = try DateRange(startMilliseconds: start, endMilliseconds: end)
+                outages.append(Outage(range: range, kind: .down))
+            }
+            let packed = try objective.measure(period: month, outages: outages)
+            let general = try objective.measure(period: wide, outages: outages)
+            let same =
+                packed.downtime == general.downtime
+                && packed.downtimeIntervals == general.downtimeIntervals
+                && packed.downtimeIntervals == DateRange.union(outages.map(\.range))
+            return ("\(outages.count) outages", same ? nil : "radix and comparison paths differ")
+        }
+    }
 }

@@ -59,6 +59,47 @@ import Testing
     }
 }
 
+extension SLAExplanationTests {
+    @Test func timeBetweenResolveAndResumedReopenIsStopped() throws {
+        // 24×7 UTC, 8 h resolution, reopen resumes: created Monday 2026-03-09 09:00Z,
+        // resolved 11:00Z, reopened 14:00Z, asOf 15:00Z. Counted 09:00-11:00, stopped
+        // 11:00-14:00, counted 14:00-15:00: 3 h, as the evaluation's elapsed.
+        let sla = try engine([(.resolution, hours(8))], calendar: try allDay("UTC"))
+        let events = [
+            try created("2026-03-09T09:00:00Z"),
+            try event(.resolved, "2026-03-09T11:00:00Z"),
+            try event(.reopened, "2026-03-09T14:00:00Z"),
+        ]
+        let asOf = try instant("2026-03-09T15:00:00Z")
+        let resolution = try #require(
+            try sla.explain(events, asOf: asOf).first { $0.kind == .resolution })
+        #expect(
+            resolution.spans == [
+                SLASpan(
+                    range: try range("2026-03-09T09:00:00Z", "2026-03-09T11:00:00Z"),
+                    reason: .counted(calendar: "cal")),
+                SLASpan(
+                    range: try range("2026-03-09T11:00:00Z", "2026-03-09T14:00:00Z"),
+                    reason: .stopped),
+                SLASpan(
+                    range: try range("2026-03-09T14:00:00Z", "2026-03-09T15:00:00Z"),
+                    reason: .counted(calendar: "cal")),
+            ])
+        #expect(resolution.counted == hours(3))
+        #expect(try sla.evaluate(events, asOf: asOf)[.resolution]?.elapsed == hours(3))
+        #expect(resolution.spans[1].description.hasSuffix("skipped: stopped until reopened"))
+
+        // A new cycle on reopen explains only the new cycle: 14:00-15:00.
+        let newCycle = try engine(
+            [(.resolution, hours(8))], calendar: try allDay("UTC"),
+            options: .init(reopen: .newCycle))
+        let current = try #require(
+            try newCycle.explain(events, asOf: asOf).first { $0.kind == .resolution })
+        #expect(current.spans.map(\.reason) == [.counted(calendar: "cal")])
+        #expect(current.counted == hours(1))
+    }
+}
+
 @Suite struct SLAWhatIfTests {
     /// P1 4 h and P3 8 h resolution on Mon-Fri 09:00-17:00 New York.
     static func engine() throws -> SLAEngine {
@@ -157,5 +198,69 @@ import Testing
         let empty = try sla.complianceReport(tickets, period: february)
         #expect(empty.rows.isEmpty)
         #expect(empty.timeToFirstResponse.meanMilliseconds == nil)
+    }
+
+    @Test func everyResolutionCycleCountsWhenAReopenStartsANewOne() throws {
+        // 24×7 UTC, 4 h resolution, reopen starts a new cycle. Created Monday 2026-03-09
+        // 09:00Z, resolved 10:00Z (1 h: met), reopened 12:00Z, resolved 17:00Z (5 h: the new
+        // cycle breached at 16:00Z). March: 1 met and 1 breached resolution, 50 % met;
+        // times to resolution 1 h and 5 h: mean 3 h, median 3 h, p90 rank ⌈1.8⌉ = 2: 5 h.
+        let sla = try engine(
+            [(.resolution, hours(4))], calendar: try allDay("UTC"),
+            options: .init(reopen: .newCycle))
+        let tickets = [
+            (
+                key: "T-1",
+                events: [
+                    try created("2026-03-09T09:00:00Z"),
+                    try event(.resolved, "2026-03-09T10:00:00Z"),
+                    try event(.reopened, "2026-03-09T12:00:00Z"),
+                    try event(.resolved, "2026-03-09T17:00:00Z"),
+                ]
+            )
+        ]
+        let march = try range("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z")
+        let report = try sla.complianceReport(tickets, period: march)
+        let row = try #require(report.rows.first)
+        #expect(row.kind == .resolution)
+        #expect(row.met == 1)
+        #expect(row.breached == 1)
+        #expect(row.percentMet == Rational(50))
+        #expect(report.breachedTickets == ["T-1"])
+        #expect(report.timeToResolution.count == 2)
+        #expect(report.timeToResolution.meanMilliseconds == Rational(10_800_000))
+        #expect(report.timeToResolution.medianMilliseconds == Rational(10_800_000))
+        #expect(report.timeToResolution.percentile90 == hours(5))
+
+        // A period holding only the first cycle's decision counts only it.
+        let morning = try range("2026-03-09T00:00:00Z", "2026-03-09T12:00:00Z")
+        let early = try sla.complianceReport(tickets, period: morning)
+        #expect(early.rows.map(\.met) == [1])
+        #expect(early.rows.map(\.breached) == [0])
+    }
+
+    @Test func everyNextResponseCycleCounts() throws {
+        // 24×7 UTC, next response 2 h. Created 2026-03-09 09:00Z; replies at 09:30 (starts
+        // the first next-response cycle), 10:30 (1 h: met), 13:30 (3 h: breached at 12:30);
+        // resolved 14:00, which cancels the cycle begun at 13:30 (due 15:30, not yet
+        // breached). March: 1 met, 1 breached.
+        let sla = try engine([(.nextResponse, hours(2))], calendar: try allDay("UTC"))
+        let tickets = [
+            (
+                key: 7,
+                events: [
+                    try created("2026-03-09T09:00:00Z"),
+                    try event(.publicReply, "2026-03-09T09:30:00Z"),
+                    try event(.publicReply, "2026-03-09T10:30:00Z"),
+                    try event(.publicReply, "2026-03-09T13:30:00Z"),
+                    try event(.resolved, "2026-03-09T14:00:00Z"),
+                ]
+            )
+        ]
+        let march = try range("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z")
+        let row = try #require(try sla.complianceReport(tickets, period: march).rows.first)
+        #expect(row.kind == .nextResponse)
+        #expect(row.met == 1)
+        #expect(row.breached == 1)
     }
 }

@@ -121,14 +121,11 @@ extension IndexMonth: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1])
-        else {
+        guard let month = try IndexMonth.parse(text) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "\"\(text)\" is not a month YYYY-MM")
         }
-        try self.init(year: year, month: month)
+        self = month
     }
 
     /// Encodes the string `"YYYY-MM"`.

@@ -4,7 +4,7 @@ import MSPCore
 ///
 /// Dates are local to the agreement's time zone; ``endDate`` is exclusive, so a term's end
 /// date is the next term's start date.
-public struct AgreementTerm: Sendable, Hashable, CustomStringConvertible {
+public struct AgreementTerm: Sendable, Hashable, Codable, CustomStringConvertible {
     /// 0 for the initial term, *k* for the *k*-th renewal.
     public let index: Int
     /// The first day of the term.
@@ -77,7 +77,7 @@ public struct AgreementMilestone: Sendable, Hashable, Codable, CustomStringConve
 }
 
 /// The terms and milestones of an agreement over a range of dates.
-public struct AgreementTimeline: Sendable, Hashable {
+public struct AgreementTimeline: Sendable, Hashable, Codable {
     /// The terms that share at least one day with the range, in order.
     public let terms: [AgreementTerm]
     /// The milestones dated within the range, ordered by date, then kind (notice deadline,

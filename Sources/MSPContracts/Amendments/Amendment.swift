@@ -94,7 +94,7 @@ public struct AgreementConfiguration: Sendable, Hashable {
 }
 
 /// A stretch of a billing period with one configuration.
-public struct ConfigurationSegment: Sendable, Hashable {
+public struct ConfigurationSegment: Sendable, Hashable, Codable {
     /// The first day of the stretch.
     public let startDate: LocalDate
     /// The first day after the stretch (exclusive).

@@ -21,7 +21,7 @@ import MSPCore
 ///   blocks valid at its work date reach *p* % of their quantity, having been below it.
 public struct PrepaidLedger: Sendable, Hashable {
     /// A ledger's balance at an instant, in base units.
-    public struct Balance: Sendable, Hashable {
+    public struct Balance: Sendable, Hashable, Codable {
         /// Units of the started purchased blocks (rollovers excluded: they are not bought).
         public var purchased: Int64
         /// Units left in the blocks valid at the instant.
@@ -32,6 +32,18 @@ public struct PrepaidLedger: Sendable, Hashable {
         public var expired: Int64
         /// Units of draws at or before the instant that no block covered.
         public var overage: Int64
+
+        /// Creates a balance (tests and stored results; ``PrepaidLedger/balance(at:)``
+        /// computes one).
+        public init(
+            purchased: Int64, available: Int64, consumed: Int64, expired: Int64, overage: Int64
+        ) {
+            self.purchased = purchased
+            self.available = available
+            self.consumed = consumed
+            self.expired = expired
+            self.overage = overage
+        }
     }
 
     /// A threshold crossing: the draw after which a threshold of the valid blocks was used.
@@ -46,16 +58,34 @@ public struct PrepaidLedger: Sendable, Hashable {
         public var available: Int64
         /// The total quantity of the blocks valid at the draw's work date.
         public var capacity: Int64
+
+        /// Creates a threshold crossing.
+        public init(
+            thresholdPercent: Int, draw: String, date: Date, available: Int64, capacity: Int64
+        ) {
+            self.thresholdPercent = thresholdPercent
+            self.draw = draw
+            self.date = date
+            self.available = available
+            self.capacity = capacity
+        }
     }
 
     /// What one draw took, block by block, and what no block covered.
-    public struct HistoryEntry: Sendable, Hashable {
+    public struct HistoryEntry: Sendable, Hashable, Codable {
         /// The draw.
         public var draw: BlockDraw
         /// The units taken from each block, in the order they were taken.
         public var allocations: [BlockConsumption.Allocation]
         /// The units no block covered.
         public var overage: Int64
+
+        /// Creates a history entry.
+        public init(draw: BlockDraw, allocations: [BlockConsumption.Allocation], overage: Int64) {
+            self.draw = draw
+            self.allocations = allocations
+            self.overage = overage
+        }
     }
 
     /// A reminder about the ledger due in a window.
@@ -72,6 +102,12 @@ public struct PrepaidLedger: Sendable, Hashable {
         public var date: Date
         /// What it is about.
         public var kind: Kind
+
+        /// Creates a reminder.
+        public init(date: Date, kind: Kind) {
+            self.date = date
+            self.kind = kind
+        }
     }
 
     /// The most units all purchased blocks together may hold (10^16), so that every sum

@@ -83,7 +83,7 @@ public struct PriceEscalation: Sendable, Hashable {
 }
 
 /// One anniversary's escalation, explained.
-public struct EscalationStep: Sendable, Hashable {
+public struct EscalationStep: Sendable, Hashable, Codable {
     /// The anniversary number, 1 for the first.
     public let anniversary: Int
     /// The anniversary date, from which the new price applies.
@@ -97,7 +97,7 @@ public struct EscalationStep: Sendable, Hashable {
 }
 
 /// The price in force on a date after escalation, with every step that made it.
-public struct EscalatedPrice: Sendable, Hashable {
+public struct EscalatedPrice: Sendable, Hashable, Codable {
     /// The price before any escalation.
     public let basePrice: Money
     /// The anniversaries on or before the date, in order.

@@ -2,7 +2,7 @@ import Foundation
 import MSPCore
 
 /// One period an agreement is billed for, with the key that makes invoicing it idempotent.
-public struct BillablePeriod: Sendable, Hashable {
+public struct BillablePeriod: Sendable, Hashable, Codable {
     /// The billing-cycle period.
     public let period: BillingPeriod
     /// The part of the period the agreement was in force.

@@ -2,7 +2,7 @@ import Foundation
 import MSPCore
 
 /// The state of an agreement on a date.
-public struct AgreementStatus: Sendable, Hashable, CustomStringConvertible {
+public struct AgreementStatus: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The lifecycle states.
     public enum State: String, Sendable, Hashable, Codable, CaseIterable {
         /// Not yet in force: unsigned, or before its start date.

@@ -27,7 +27,7 @@ public struct EarlyTerminationTerms: Sendable, Hashable {
 
     /// One step of a declining fee: ``fee`` while at most ``throughMonth`` months of the
     /// term are served. After the last step the fee is zero.
-    public struct DecliningStep: Sendable, Hashable {
+    public struct DecliningStep: Sendable, Hashable, Codable {
         /// The last served month (1-based) this step covers.
         public let throughMonth: Int
         /// The fee for terminations in this step.
@@ -115,7 +115,7 @@ public struct EarlyTerminationTerms: Sendable, Hashable {
 }
 
 /// An early-termination fee, explained.
-public struct EarlyTerminationFee: Sendable, Hashable {
+public struct EarlyTerminationFee: Sendable, Hashable, Codable {
     /// The term the termination falls in.
     public let termIndex: Int
     /// Months of the term begun before the termination date.

@@ -186,13 +186,13 @@ extension BusinessCalendar {
             guard !overflow, needed >= 0, needed <= total - reached else {
                 throw .answerOutsideHorizon(field: "deadline", after: start, horizon: horizon)
             }
-            if needed == 0 { return Date(timeIntervalSince1970: Double(time) / 1000) }
+            if needed == 0 { return DateRange.instant(milliseconds: time) }
             let target = reached + needed
             // The first interval whose cumulative end reaches the target: the count of
             // cumulative sums below the target, less one (`businessBefore[0] == 0 < target`).
             let index = businessIndex.count(of: businessBefore, below: target) - 1
             let deadline = starts[index] + (target - businessBefore[index])
-            return Date(timeIntervalSince1970: Double(deadline) / 1000)
+            return DateRange.instant(milliseconds: deadline)
         }
 
         /// The first opening strictly after `instant`: the next instant at which the calendar
@@ -210,13 +210,13 @@ extension BusinessCalendar {
             let time = try milliseconds(instant, field: "instant", allowingEnd: false)
             let count = countOfStarts(notAfter: time)
             if count < starts.count {
-                return Date(timeIntervalSince1970: Double(starts[count]) / 1000)
+                return DateRange.instant(milliseconds: starts[count])
             }
             // `time` is before the horizon end, so an opening there is strictly after it.
             guard opensAtHorizonEnd else {
                 throw .answerOutsideHorizon(field: "nextOpening", after: instant, horizon: horizon)
             }
-            return Date(timeIntervalSince1970: Double(horizonEnd) / 1000)
+            return DateRange.instant(milliseconds: horizonEnd)
         }
 
         /// The first closing strictly after `instant`: the end of the open interval that
@@ -234,7 +234,7 @@ extension BusinessCalendar {
             guard index < ends.count, ends[index] < horizonEnd || closesAtHorizonEnd else {
                 throw .answerOutsideHorizon(field: "nextClosing", after: instant, horizon: horizon)
             }
-            return Date(timeIntervalSince1970: Double(ends[index]) / 1000)
+            return DateRange.instant(milliseconds: ends[index])
         }
 
         /// The open intervals within `[start, end)`, cut to it: the business spans that

@@ -21,8 +21,8 @@ extension BusinessCalendar.Compiled {
         try checkMilliseconds(end, field: "end")
         guard start <= end else {
             throw .endBeforeStart(
-                start: Date(timeIntervalSince1970: Double(start) / 1000),
-                end: Date(timeIntervalSince1970: Double(end) / 1000))
+                start: DateRange.instant(milliseconds: start),
+                end: DateRange.instant(milliseconds: end))
         }
         return businessMilliseconds(before: end) - businessMilliseconds(before: start)
     }
@@ -49,7 +49,7 @@ extension BusinessCalendar.Compiled {
         let reached = businessMilliseconds(before: start)
         guard milliseconds <= total - reached else {
             throw .answerOutsideHorizon(
-                field: "deadline", after: Date(timeIntervalSince1970: Double(start) / 1000),
+                field: "deadline", after: DateRange.instant(milliseconds: start),
                 horizon: horizon)
         }
         if milliseconds == 0 { return start }
@@ -63,7 +63,7 @@ extension BusinessCalendar.Compiled {
     func checkMilliseconds(_ time: Int64, field: String) throws(CalendarError) {
         guard time >= horizonStart, time <= horizonEnd else {
             throw .outsideHorizon(
-                Date(timeIntervalSince1970: Double(time) / 1000), field: field, horizon: horizon)
+                DateRange.instant(milliseconds: time), field: field, horizon: horizon)
         }
     }
 }
@@ -103,7 +103,7 @@ extension BusinessCalendar.Compiled {
         let total = businessBefore[businessBefore.count - 1]
         guard cumulative > 0, cumulative <= total else {
             throw .answerOutsideHorizon(
-                field: "deadline", after: Date(timeIntervalSince1970: Double(horizonStart) / 1000),
+                field: "deadline", after: DateRange.instant(milliseconds: horizonStart),
                 horizon: horizon)
         }
         let index = businessIndex.count(of: businessBefore, below: cumulative) - 1

@@ -193,3 +193,5 @@ extension CalendarError {
         value >= 0 && value < 10 ? "0\(value)" : String(value)
     }
 }
+
+extension CalendarError: MSPError {}

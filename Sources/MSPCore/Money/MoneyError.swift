@@ -165,3 +165,5 @@ extension MoneyError {
             message: "\(field) \(value): \(reason)")
     }
 }
+
+extension MoneyError: MSPError {}

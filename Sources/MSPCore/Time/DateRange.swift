@@ -67,6 +67,26 @@ public struct DateRange: Sendable, Hashable {
         Instant.millisecondsIfValid(date)
     }
 
+    /// The instant `milliseconds` after 1970-01-01T00:00:00Z: the inverse of
+    /// ``milliseconds(of:)`` for every value in ``supportedMilliseconds``.
+    @inlinable
+    public static func instant(milliseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+
+    /// `date` as the ISO 8601 text every MSPKit document writes: UTC with milliseconds,
+    /// `"2026-01-31T05:00:00.000Z"`; `nil` when ``milliseconds(of:)`` is.
+    public static func iso8601(_ date: Date) -> String? {
+        Instant.millisecondsIfValid(date).map(Instant.iso8601)
+    }
+
+    /// The instant of ISO 8601 text `YYYY-MM-DDTHH:MM:SS[.fff]` followed by `Z` or
+    /// `±HH:MM` (0 to 3 fraction digits, years 1...9999), as MSPKit documents read it;
+    /// `nil` for any other text.
+    public static func instant(iso8601 text: String) -> Date? {
+        Instant.milliseconds(iso8601: text).map { Instant.date(milliseconds: $0) }
+    }
+
     /// Milliseconds since 1970-01-01T00:00:00Z of ``start``: MSPKit's exact time base.
     public let startMilliseconds: Int64
     /// Milliseconds since 1970-01-01T00:00:00Z of ``end``.

@@ -27,7 +27,7 @@ internal enum Instant {
 
     /// The `Date` of a millisecond count.
     static func date(milliseconds: Int64) -> Date {
-        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        DateRange.instant(milliseconds: milliseconds)
     }
 
     /// `milliseconds` as ISO 8601 in UTC with milliseconds: `"2026-01-31T05:00:00.000Z"`.

@@ -154,3 +154,5 @@ extension PeriodError {
             message: "the range spans \(count) periods; at most \(limit) are returned")
     }
 }
+
+extension PeriodError: MSPError {}

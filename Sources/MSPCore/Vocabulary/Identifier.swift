@@ -93,33 +93,71 @@ extension Identifier: Codable {
 
 /// An invalid ``Identifier``.
 public struct IdentifierError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The rule the identifier broke: `"empty"`, `"blank"`, `"tooLong"` or
-    /// `"controlCharacter"`.
-    public var code: String
-    /// The offending text (cut to 64 characters in messages).
+    /// The rules an identifier can break.
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The rule's name.
+        public var rawValue: String
+        /// Creates a code from its name.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The rule's name.
+        public var description: String { rawValue }
+
+        /// The identifier is the empty string.
+        public static let empty = Code(rawValue: "empty")
+        /// The identifier is only white space.
+        public static let blank = Code(rawValue: "blank")
+        /// The identifier is longer than ``Identifier/maximumLength`` UTF-8 bytes.
+        public static let tooLong = Code(rawValue: "tooLong")
+        /// The identifier contains a control character.
+        public static let controlCharacter = Code(rawValue: "controlCharacter")
+    }
+
+    /// The rule the identifier broke.
+    public var code: Code
+    /// Always `"identifier"`: an identifier does not know the field it was read from (a
+    /// document decoder reports the coding path).
+    public var field: String { "identifier" }
+    /// The offending text.
     public var value: String
+    /// A sentence for a person, the value cut to 64 characters.
+    public var message: String {
+        let shown = value.count > 64 ? String(value.prefix(64)) + "…" : value
+        let quoted = "identifier \"\(shown.debugDescription.dropFirst().dropLast())\""
+        switch code {
+        case .empty: return "an identifier must not be empty"
+        case .blank: return "\(quoted) is only white space"
+        case .tooLong: return "\(quoted) is longer than \(Identifier<Never>.maximumLength) bytes"
+        case .controlCharacter: return "\(quoted) contains a control character"
+        default: return "\(quoted) is invalid"
+        }
+    }
+
+    /// Creates an error from its parts.
+    public init(code: Code, value: String) {
+        self.code = code
+        self.value = value
+    }
 
     /// The identifier is the empty string.
-    public static let empty = IdentifierError(code: "empty", value: "")
+    public static let empty = IdentifierError(code: .empty, value: "")
 
     /// The identifier is only white space.
     public static func blank(_ value: String) -> IdentifierError {
-        IdentifierError(code: "blank", value: value)
+        IdentifierError(code: .blank, value: value)
     }
 
     /// The identifier has more than `limit` UTF-8 bytes.
     public static func tooLong(_ value: String, limit: Int) -> IdentifierError {
-        IdentifierError(code: "tooLong", value: value)
+        IdentifierError(code: .tooLong, value: value)
     }
 
     /// The identifier contains a control character (a newline, a tab, NUL).
     public static func controlCharacter(_ value: String) -> IdentifierError {
-        IdentifierError(code: "controlCharacter", value: value)
+        IdentifierError(code: .controlCharacter, value: value)
     }
 
-    /// `code: identifier "…"`.
-    public var description: String {
-        let shown = value.count > 64 ? String(value.prefix(64)) + "…" : value
-        return "\(code): identifier \"\(shown.debugDescription.dropFirst().dropLast())\""
-    }
+    /// `code: message`.
+    public var description: String { "\(code): \(message)" }
 }
+
+extension IdentifierError: MSPError {}
