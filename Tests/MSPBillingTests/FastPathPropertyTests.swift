@@ -126,8 +126,19 @@ import Testing
             let fromSlice = try list.lines(for: slice, customer: acme(), calendar: calendar)
             let fromLazy = try list.lines(
                 for: entries.lazy.map { $0 }, customer: acme(), calendar: calendar)
-            let failure: String? =
+            var failure: String? =
                 fromArray != fromSlice ? "slice" : fromArray != fromLazy ? "lazy" : nil
+            // Each billable line's exact amount is rate × billed minutes / 60, computed here
+            // through MSPCore's own Rational arithmetic (the rating does it in one reduction).
+            for (entry, line) in zip(entries, fromArray) where entry.status == .billable {
+                let hourly = entry.workType == "remote" ? "120" : "150"
+                let expected =
+                    try Rational(parsing: hourly) * Rational(100) * line.quantity / Rational(60)
+                if line.exactMinorUnits != expected {
+                    failure =
+                        "\(entry.id): \(String(describing: line.exactMinorUnits)) ≠ \(expected)"
+                }
+            }
             return ("\(entries.count) entries", failure)
         }
     }
