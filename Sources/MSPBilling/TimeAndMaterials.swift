@@ -219,6 +219,18 @@ public struct TimeAndMaterials: Sendable, Hashable {
         }
     }
 
+    /// Prices an array of time entries, as the overload taking any collection does. This
+    /// overload keeps an empty array literal (`lines(for: [], materials: parts, …)`)
+    /// unambiguous.
+    public func lines(
+        for entries: [TimeEntry], materials: [MaterialCharge] = [], customer: CustomerID,
+        calendar: BusinessCalendar.Compiled
+    ) throws(BillingError) -> [InvoiceLine] {
+        try entries.withUnsafeBufferPointer { buffer throws(BillingError) in
+            try lines(for: buffer, materials: materials, customer: customer, calendar: calendar)
+        }
+    }
+
     private func lines(
         for entries: UnsafeBufferPointer<TimeEntry>, materials: [MaterialCharge],
         customer: CustomerID, calendar: BusinessCalendar.Compiled

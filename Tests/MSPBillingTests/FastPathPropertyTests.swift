@@ -143,3 +143,19 @@ import Testing
         }
     }
 }
+
+@Suite struct TimeEntryOverloadTests {
+    @Test func emptyArrayLiteralPricesOnlyTheMaterials() throws {
+        // No entries, one part: 2 × 80.00 = 160.00 at cost + 25 % = 200.00.
+        let list = try TimeAndMaterials(
+            rates: [.init(role: "engineer", workType: "remote", hourly: price("120.00"))],
+            labourCategory: category("labour"), materialCategory: category("parts"))
+        let calendar = try BusinessCalendar(timeZone: "UTC", weeklyHours: [:])
+            .compiled(for: january().range)
+        let part = try MaterialCharge(
+            description: "SSD", unitCost: usd("80.00"), quantity: 2, markup: Percentage(25))
+        let lines = try list.lines(
+            for: [], materials: [part], customer: acme(), calendar: calendar)
+        #expect(lines.map(\.amount) == [try usd("200.00")])
+    }
+}
