@@ -68,6 +68,8 @@ public struct BillingError: Error, Hashable, Sendable, CustomStringConvertible {
         /// (an invoice total that is not the sum of its lines, a key not made from its
         /// customer, plan and period, a movement whose sign contradicts its kind).
         public static let inconsistent = Code(rawValue: "inconsistent")
+        /// An invoice names a plan that is not among the plans given.
+        public static let unknownPlan = Code(rawValue: "unknownPlan")
     }
 
     /// What went wrong.
@@ -261,6 +263,13 @@ extension BillingError {
         BillingError(
             code: .inconsistent, field: field, value: found,
             message: "\(field) is \(found) but its parts give \(expected)")
+    }
+
+    /// An invoice's plan `plan` is not among the plans given.
+    public static func unknownPlan(_ plan: PricePlanID, field: String) -> BillingError {
+        BillingError(
+            code: .unknownPlan, field: field, value: plan.rawValue,
+            message: "\(field) names plan \(plan.rawValue), which is not among the plans given")
     }
 
     /// Wraps an MSPCore arithmetic error.

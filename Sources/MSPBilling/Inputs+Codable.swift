@@ -148,8 +148,9 @@ extension BlockDraw: Codable {
 
     /// Decodes `{"id": "t-1", "kind": "hours", "workDate": "2026-01-05T14:00:00.000Z",
     /// "quantity": 90, "multiplier": "3/2"}` (`multiplier` defaults to `"1"`; `workDate` is
-    /// ISO 8601 in UTC, `Z`, 0 to 3 fraction digits, whatever the decoder's date strategy)
-    /// through the validating initialiser.
+    /// ISO 8601, written in UTC with milliseconds and read with `Z` or an offset and 0 to 3
+    /// fraction digits, whatever the coder's date strategy) through the validating
+    /// initialiser.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let id = try container.decode(String.self, forKey: .id)

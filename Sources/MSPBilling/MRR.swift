@@ -1,3 +1,4 @@
+import Foundation
 import MSPCore
 
 /// Monthly recurring revenue: normalising recurring charges to a month, and classifying the
@@ -165,5 +166,52 @@ public struct MRRMovements: Sendable, Hashable {
     internal func _checkInvariants() {
         let sum = movements.reduce(Int64(0)) { $0 &+ $1.amount.minorUnits }
         precondition(sum == netChange.minorUnits)  // justified: internal invariant
+    }
+}
+
+extension MonthlyRecurringRevenue {
+    /// Each customer's MRR at `instant`: the recurring part of every invoice whose period
+    /// contains the instant (half-open), normalised to a month by its plan's cycle with
+    /// ``monthly(of:cycle:rounding:)``, summed per customer.
+    ///
+    /// A customer with no invoice covering the instant is absent (zero MRR), as
+    /// ``MRRMovements/init(before:after:previouslyActive:currency:)`` expects. Worked
+    /// example: Acme's January invoice on a monthly plan has 300.00 of component charges and
+    /// Globex's 2026 invoice on an annual plan 1,200.00; on 15 January Acme has 300.00 and
+    /// Globex 1,200.00 / 12 = 100.00; on 15 February only Globex has MRR.
+    ///
+    /// - Parameters:
+    ///   - instant: The instant MRR is measured at.
+    ///   - invoices: Invoices of any customers, plans and periods.
+    ///   - plans: The plans the invoices were rated with (their cycles normalise).
+    ///   - currency: The currency of every invoice.
+    ///   - rounding: The rule for each invoice's normalisation, `.halfUp` unless stated.
+    /// - Returns: MRR per customer with an invoice covering `instant`.
+    /// - Throws: ``BillingError`` `unknownPlan` for an invoice whose plan is not in
+    ///   `plans`, `duplicateComponent` for two invoices with one key covering the instant,
+    ///   `currencyMismatch`, or `arithmetic` on overflow.
+    public static func perCustomer(
+        at instant: Date, invoices: [Invoice], plans: [PricePlan], currency: Currency,
+        rounding: RoundingRule = .halfUp
+    ) throws(BillingError) -> [CustomerID: Money] {
+        var result: [CustomerID: Money] = [:]
+        var seen = Set<InvoiceKey>()
+        for index in invoices.indices where invoices[index].period.range.contains(instant) {
+            let invoice = invoices[index]
+            guard invoice.currency == currency else {
+                throw .currencyMismatch(
+                    expected: currency, found: invoice.currency, field: "invoices[\(index)]")
+            }
+            guard let plan = plans.first(where: { $0.id == invoice.plan }) else {
+                throw .unknownPlan(invoice.plan, field: "invoices[\(index)].plan")
+            }
+            guard seen.insert(invoice.key).inserted else {
+                throw .duplicateComponent(invoice.key.rawValue, field: "invoices[\(index)].key")
+            }
+            let monthly = try monthly(of: invoice, cycle: plan.cycle, rounding: rounding)
+            let previous = result[invoice.customer] ?? .zero(currency)
+            result[invoice.customer] = try exact { () throws(MoneyError) in try previous + monthly }
+        }
+        return result
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MSPCore
 
 /// A third-party cost billed to the customer at cost, e.g. licence fees; a
@@ -154,7 +155,8 @@ extension PricePlan {
     ///     that join the invoice before discounts, the true-up and taxes.
     /// - Returns: The invoice, or a credit note if the total is negative.
     /// - Throws: ``BillingError`` `customerMismatch`, `unknownCategory`, `measureMismatch`,
-    ///   `periodMismatch`, `currencyMismatch`, `outsidePeriod` or `arithmetic`.
+    ///   `periodMismatch`, `currencyMismatch`, `outsidePeriod` (also for a `.count` taken at
+    ///   an instant outside `period`) or `arithmetic`.
     /// - Complexity: O(usage × components) with a small constant; no allocation per record.
     public func rate(
         customer: CustomerID, period: BillingPeriod, usage: some Collection<UnitUsage>,
@@ -215,7 +217,7 @@ extension PricePlan {
                     try period.prorationFraction(of: coverage, basis: prorationBasis)
                 }
             } else { .one }
-        var bases = [Int64](repeating: 0, count: components.count)
+        var bases = zeros(components.count)
         var lines: [InvoiceLine] = []
         // Room for every line the invoice can get: charges, pass-through costs, the lines
         // priced elsewhere, one discount line per component and discount, and a true-up, so
@@ -298,7 +300,9 @@ extension PricePlan {
     private func accumulate(
         _ usage: UnsafeBufferPointer<UnitUsage>, customer: CustomerID, period: BillingPeriod
     ) throws(BillingError) -> [QuantitySource] {
-        var sources = [QuantitySource](repeating: QuantitySource(), count: components.count)
+        var sources: [QuantitySource] = []
+        sources.reserveCapacity(components.count)
+        for _ in components.indices { sources.append(QuantitySource()) }
         let customerKey = customer.rawValue
         let periodStart = period.range.startMilliseconds
         let periodEnd = period.range.endMilliseconds
@@ -328,12 +332,16 @@ extension PricePlan {
             let arrears = components[slot].timing == .inArrears
             var overflow = false
             switch usage[position].measure {
-            case .count(let units, _):
+            case .count(let units, let at):
                 guard !arrears else {
                     throw .measureMismatch(
                         "count", expected: "unit-days or unit-seconds",
                         field: "usage[\(position)].measure")
                 }
+                // A count is taken at an instant of the period rated (half-open).
+                guard let instant = DateRange.milliseconds(of: at), instant >= periodStart,
+                    instant < periodEnd
+                else { throw countOutside(at, period, position: position) }
                 (sources[slot].count, overflow) = sources[slot].count.addingReportingOverflow(units)
             case .unitDays(let days, let usagePeriod):
                 guard arrears, usagePeriod.range.startMilliseconds == periodStart,
@@ -355,6 +363,12 @@ extension PricePlan {
             sources[slot].records += 1
         }
         return sources
+    }
+
+    @inline(never)
+    private func countOutside(_ at: Date, _ period: BillingPeriod, position: Int) -> BillingError {
+        .outsidePeriod(
+            DateRange.iso8601(at) ?? "\(at)", field: "usage[\(position)].measure", period: period)
     }
 
     @inline(never)
@@ -398,8 +412,9 @@ extension PricePlan {
         let chargeCount = components.count
         // Net amount per component line, after the discounts taken so far. Discount lines
         // go straight into `lines`, whose capacity `chargeLines` reserved.
-        var net = [Int64](repeating: 0, count: chargeCount)
-        for slot in 0..<chargeCount { net[slot] = lines[slot].amount.minorUnits }
+        var net: [Int64] = []
+        net.reserveCapacity(chargeCount)
+        for slot in 0..<chargeCount { net.append(lines[slot].amount.minorUnits) }
         for index in discounts.indices where discounts[index].applies(toPeriodIndex: periodIndex) {
             guard case .component(let target) = discounts[index].scope,
                 let slot = components.firstIndex(where: { $0.name == target })
@@ -443,4 +458,14 @@ extension PricePlan {
             rounding: rounding,
             amount: Money(minorUnits: -amount.minorUnits, currency: currency))
     }
+}
+
+/// `count` zeros. `Array(repeating:count:)` runs unspecialised (a metadata lookup costing
+/// more than the rest of a small array's set-up); reserving and appending stays specialised.
+@inline(__always)
+private func zeros(_ count: Int) -> [Int64] {
+    var result: [Int64] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count { result.append(0) }
+    return result
 }
