@@ -180,6 +180,10 @@ let hostileSLAInputs: [HostileInput] = [
     HostileInput(name: "an event instant of 1e300", expected: "DecodingError") {
         outcome { try json(TicketEvent.self, #"{"at": 1e300, "event": "publicReply"}"#) }
     },
+    HostileInput(name: "an event instant of Int64.max ms", expected: "DecodingError") {
+        // Outside years 1...9999 (found by FuzzTicketTimeline: it used to decode).
+        outcome { try json(TicketEvent.self, #"{"at": 9223372036854775807, "event": "resolved"}"#) }
+    },
     HostileInput(name: "a policy of 100,000 nested arrays", expected: "DecodingError") {
         outcome {
             try json(
