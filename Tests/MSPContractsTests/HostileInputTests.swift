@@ -216,7 +216,7 @@ let hostileContractInputs: [HostileInput] = [
 ]
 
 @Suite struct HostileInputTests {
-    @Test(.timeLimit(.minutes(1)), arguments: hostileContractInputs)
+    @Test(arguments: hostileContractInputs)
     func hostileInputIsRejectedOrDocumented(_ input: HostileInput) {
         #expect(input.run() == input.expected)
     }

@@ -216,7 +216,7 @@ let hostileInventoryInputs: [HostileInput] = [
 ]
 
 @Suite struct HostileInputTests {
-    @Test(.timeLimit(.minutes(1)), arguments: hostileInventoryInputs)
+    @Test(arguments: hostileInventoryInputs)
     func hostileInputIsRejectedOrDocumented(_ input: HostileInput) {
         #expect(input.run() == input.expected)
     }
