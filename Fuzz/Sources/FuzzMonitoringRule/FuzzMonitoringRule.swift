@@ -41,7 +41,7 @@ private func checkRule(_ rule: ThresholdRule, _ input: inout FuzzInput) {
         default: values.append(Double(input.int(in: -20...120)) + Double(input.byte()) / 256)
         }
         switch input.byte() % 32 {
-        case 0: instant -= input.int(in: 1...60_000)
+        case 0: instant = instant &- input.int(in: 1...60_000)
         case 1: instant = input.int(in: .min ... .max)
         case 2: break
         default: instant = instant &+ input.int(in: 1...900_000)
