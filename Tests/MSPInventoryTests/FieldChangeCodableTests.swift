@@ -22,7 +22,9 @@ import Testing
             change: .fieldsChanged(fields))
         let data = try JSONEncoder().encode(event)
         #expect(try JSONDecoder().decode(InventoryEvent.self, from: data) == event)
-        let text = String(decoding: data, as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = String(decoding: try encoder.encode(event), as: UTF8.self)
         #expect(text.contains(#""field":"serialNumber","value":"SN-9""#))
         #expect(text.contains(#""field":"assignedUser","value":"jo""#))
     }
