@@ -191,10 +191,43 @@ internal func formatInstant(_ date: Date) -> String {
 }
 
 /// An ISO 8601 instant with an offset, with or without fractional seconds.
+///
+/// Only text of the shape `YYYY-MM-DDTHH:MM:SS[.f]Z` or `…±HH:MM` with 1 to 9 fractional
+/// digits reaches `ISO8601DateFormatter`: ICU traps (SIGFPE) on some malformed text, such as
+/// a fractional part of 70 digits, which would end the host process.
 internal func parseInstant(_ text: String) -> Date? {
+    guard hasInstantShape(text) else { return nil }
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     if let date = formatter.date(from: text) { return date }
     formatter.formatOptions = [.withInternetDateTime]
     return formatter.date(from: text)
+}
+
+/// Whether `text` is `YYYY-MM-DDTHH:MM:SS`, optionally `.` and 1 to 9 digits, then `Z` or
+/// `±HH:MM` (RFC 3339's internet date-time), checked on its bytes without parsing.
+internal func hasInstantShape(_ text: String) -> Bool {
+    let bytes = Array(text.utf8.prefix(40))
+    guard (20...35).contains(bytes.count) else { return false }
+    func digits(_ range: Range<Int>) -> Bool {
+        range.upperBound <= bytes.count && range.allSatisfy { (48...57).contains(bytes[$0]) }
+    }
+    func byte(_ index: Int, is value: UInt8) -> Bool {
+        index < bytes.count && bytes[index] == value
+    }
+    guard digits(0..<4), byte(4, is: 45), digits(5..<7), byte(7, is: 45), digits(8..<10),
+        byte(10, is: 84), digits(11..<13), byte(13, is: 58), digits(14..<16), byte(16, is: 58),
+        digits(17..<19)
+    else { return false }
+    var index = 19
+    if byte(index, is: 46) {
+        let first = index + 1
+        index = first
+        while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+        guard (1...9).contains(index - first) else { return false }
+    }
+    if byte(index, is: 90) { return index + 1 == bytes.count }
+    guard byte(index, is: 43) || byte(index, is: 45) else { return false }
+    return index + 6 == bytes.count && digits((index + 1)..<(index + 3))
+        && byte(index + 3, is: 58) && digits((index + 4)..<(index + 6))
 }

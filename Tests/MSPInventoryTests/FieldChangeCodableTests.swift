@@ -49,6 +49,35 @@ import Testing
         }
     }
 
+    /// Found by `FuzzInventoryHistory`: a fractional part of 70 digits made ICU's date parser
+    /// trap (SIGFPE), ending the process. Only RFC 3339 shapes reach the parser now.
+    @Test(arguments: [
+        "2025-04-04T00:00:00." + String(repeating: "8", count: 67) + "000Z",
+        "2026-04-20T00:00:00.1234567890Z", "2026-04-20T00:00:00+0530", "2026-04-20t00:00:00Z",
+        "2026-04-20T00:00:00.Z", "2026-04-20T00:00:00+05:30 ", "20260-04-20T00:00:00Z",
+    ])
+    func malformedInstantsAreRefusedBeforeParsing(_ text: String) {
+        let json = #"""
+            {"sequence": 1, "device": "pc-1", "effective": "\#(text)", "change": {"type": "retired"}}
+            """#
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(InventoryEvent.self, from: Data(json.utf8))
+        }
+    }
+
+    /// 2026-04-20T00:00:00Z written four ways: UTC, fractions of 1 and 9 digits, and an offset.
+    @Test(arguments: [
+        "2026-04-20T00:00:00Z", "2026-04-20T00:00:00.0Z", "2026-04-20T05:30:00.000000000+05:30",
+        "2026-04-19T20:00:00-04:00",
+    ])
+    func rfc3339InstantsAreAccepted(_ text: String) throws {
+        let json = #"""
+            {"sequence": 1, "device": "pc-1", "effective": "\#(text)", "change": {"type": "retired"}}
+            """#
+        let event = try JSONDecoder().decode(InventoryEvent.self, from: Data(json.utf8))
+        #expect(event.effective == Date(timeIntervalSince1970: 1_776_643_200))
+    }
+
     @Test func builtInKindsAreTheNineOrderedByName() {
         #expect(DeviceKind.builtIn.count == 9)
         #expect(DeviceKind.builtIn.contains(.cloudResource))

@@ -190,6 +190,15 @@ let hostileInventoryInputs: [HostileInput] = [
             )
         }
     },
+    HostileInput(name: "an instant with 70 fractional digits", expected: "DecodingError") {
+        // Found by FuzzInventoryHistory: it used to make ICU trap with SIGFPE.
+        outcome {
+            try json(
+                InventoryEvent.self,
+                #"{"sequence": 1, "device": "pc-1", "effective": "2025-04-04T00:00:00.88888888888888888888888888888888888888888888888888888888888888888888000Z", "change": {"type": "retired"}}"#
+            )
+        }
+    },
     HostileInput(name: "an effective instant as a number", expected: "DecodingError") {
         outcome {
             try json(
