@@ -91,7 +91,8 @@ extension InventoryEvent: Codable {
     /// `{"type": "added", "record": {…}}`, `{"type": "fieldsChanged", "fields": […]}`,
     /// `{"type": "statusChanged", "status": "inactive"}`,
     /// `{"type": "moved", "customer": "globex", "site": "berlin"}` (site optional) and
-    /// `{"type": "retired"}`. The instant is ISO 8601 with an offset, milliseconds optional.
+    /// `{"type": "retired"}`. The instant is RFC 3339: `YYYY-MM-DDTHH:MM:SS`, optionally 1 to 9
+    /// fractional digits, then `Z` or `±HH:MM`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let text = try container.decode(String.self, forKey: .effective)
