@@ -16,6 +16,11 @@ func fuzzTarget(_ name: String, dependencies: [Target.Dependency]) -> Target {
         swiftSettings: fuzzSettings)
 }
 
+/// A product of the root MSPKit package.
+func mspKit(_ product: String) -> Target.Dependency {
+    .product(name: product, package: "MSPKit")
+}
+
 let package = Package(
     name: "MSPKitFuzz",
     platforms: [.macOS(.v13)],
@@ -26,6 +31,22 @@ let package = Package(
         fuzzTarget("FuzzMoneyText", dependencies: [.product(name: "MSPCore", package: "MSPKit")]),
         fuzzTarget("FuzzCalendar", dependencies: [.product(name: "MSPCore", package: "MSPKit")]),
         fuzzTarget("FuzzCoreJSON", dependencies: [.product(name: "MSPCore", package: "MSPKit")]),
+        fuzzTarget("FuzzTierRating", dependencies: [mspKit("MSPCore"), mspKit("MSPBilling")]),
+        fuzzTarget("FuzzPricePlan", dependencies: [mspKit("MSPCore"), mspKit("MSPBilling")]),
+        fuzzTarget("FuzzAgreement", dependencies: [mspKit("MSPCore"), mspKit("MSPContracts")]),
+        .target(
+            name: "SLAFuzzSupport",
+            dependencies: ["FuzzSupport", mspKit("MSPCore"), mspKit("MSPSLA")],
+            swiftSettings: fuzzSettings),
+        fuzzTarget(
+            "FuzzSLAPolicy", dependencies: ["SLAFuzzSupport", mspKit("MSPCore"), mspKit("MSPSLA")]),
+        fuzzTarget(
+            "FuzzTicketTimeline",
+            dependencies: ["SLAFuzzSupport", mspKit("MSPCore"), mspKit("MSPSLA")]),
+        fuzzTarget(
+            "FuzzInventoryHistory", dependencies: [mspKit("MSPCore"), mspKit("MSPInventory")]),
+        fuzzTarget(
+            "FuzzMonitoringRule", dependencies: [mspKit("MSPCore"), mspKit("MSPMonitoring")]),
     ],
     swiftLanguageModes: [.v6]
 )

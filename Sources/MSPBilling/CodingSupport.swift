@@ -23,7 +23,7 @@ extension KeyedDecodingContainer {
     }
 
     /// Decodes an instant written as ISO 8601 text, e.g. `"2026-01-05T14:30:00.000Z"`
-    /// (MSPCore's `DateRange.instant(iso8601:)`: `Z` or `±HH:MM`, 0 to 3 fraction digits).
+    /// (MSPCore's `DateRange.instant(iso8601:)`: `Z` or `±HH:MM`, 0 to 9 fraction digits, rounded to the millisecond).
     internal func decodeInstant(forKey key: Key) throws -> Date {
         let text = try decode(String.self, forKey: key)
         guard let date = DateRange.instant(iso8601: text) else {

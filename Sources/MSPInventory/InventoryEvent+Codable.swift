@@ -91,7 +91,8 @@ extension InventoryEvent: Codable {
     /// `{"type": "added", "record": {…}}`, `{"type": "fieldsChanged", "fields": […]}`,
     /// `{"type": "statusChanged", "status": "inactive"}`,
     /// `{"type": "moved", "customer": "globex", "site": "berlin"}` (site optional) and
-    /// `{"type": "retired"}`. The instant is ISO 8601 with an offset, milliseconds optional.
+    /// `{"type": "retired"}`. The instant is RFC 3339: `YYYY-MM-DDTHH:MM:SS`, optionally 1 to 9
+    /// fractional digits, then `Z` or `±HH:MM`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let text = try container.decode(String.self, forKey: .effective)
@@ -194,8 +195,10 @@ internal func formatInstant(_ date: Date) throws -> String {
     return text
 }
 
-/// An ISO 8601 instant with `Z` or an offset, with 0 to 3 fraction digits (MSPCore's
-/// instant text).
+/// An RFC 3339 instant: `YYYY-MM-DDTHH:MM:SS`, optionally 1 to 9 fraction digits (rounded
+/// to the millisecond), then `Z` or `±HH:MM` — MSPCore's instant text, parsed on its bytes.
+/// (It used to go through `ISO8601DateFormatter`, whose ICU parser traps on some malformed
+/// text, such as a fraction of 70 digits, found by `FuzzInventoryHistory`.)
 internal func parseInstant(_ text: String) -> Date? {
     DateRange.instant(iso8601: text)
 }

