@@ -21,32 +21,4 @@ extension KeyedDecodingContainer {
                     underlyingError: error))
         }
     }
-
-    /// Decodes an instant written as ISO 8601 text, e.g. `"2026-01-05T14:30:00.000Z"`
-    /// (MSPCore's `DateRange.instant(iso8601:)`: `Z` or `±HH:MM`, 0 to 9 fraction digits, rounded to the millisecond).
-    internal func decodeInstant(forKey key: Key) throws -> Date {
-        let text = try decode(String.self, forKey: key)
-        guard let date = DateRange.instant(iso8601: text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: self,
-                debugDescription: "\(key.stringValue) \"\(text)\" is not an ISO 8601 "
-                    + "instant like 2026-01-05T14:30:00.000Z in years 1...9999")
-        }
-        return date
-    }
-}
-
-extension KeyedEncodingContainer {
-    /// Encodes an instant as ISO 8601 text in UTC with milliseconds
-    /// (MSPCore's `DateRange.iso8601(_:)`).
-    internal mutating func encodeInstant(_ date: Date, forKey key: Key) throws {
-        guard let text = DateRange.iso8601(date) else {
-            throw EncodingError.invalidValue(
-                date,
-                EncodingError.Context(
-                    codingPath: codingPath + [key],
-                    debugDescription: "instant outside years 1...9999"))
-        }
-        try encode(text, forKey: key)
-    }
 }

@@ -155,7 +155,7 @@ extension BlockDraw: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let id = try container.decode(String.self, forKey: .id)
         let kind = try container.decode(PrepaidBlock.Kind.self, forKey: .kind)
-        let workDate = try container.decodeInstant(forKey: .workDate)
+        let workDate = try container.decodeISO8601Instant(forKey: .workDate)
         let quantity = try container.decode(Int64.self, forKey: .quantity)
         let multiplier = try container.decodeIfPresent(Rational.self, forKey: .multiplier) ?? .one
         self = try container.validated { () throws(BillingError) in
@@ -169,7 +169,7 @@ extension BlockDraw: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(kind, forKey: .kind)
-        try container.encodeInstant(workDate, forKey: .workDate)
+        try container.encodeISO8601Instant(workDate, forKey: .workDate)
         try container.encode(quantity, forKey: .quantity)
         try container.encode(multiplier, forKey: .multiplier)
     }

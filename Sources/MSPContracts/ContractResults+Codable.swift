@@ -354,32 +354,6 @@ extension AgreementLifecycle: Codable {
     }
 }
 
-extension KeyedDecodingContainer {
-    /// Decodes an ISO 8601 instant as MSPKit documents write it.
-    fileprivate func decodeInstant(forKey key: Key) throws -> Date {
-        let text = try decode(String.self, forKey: key)
-        guard let instant = DateRange.instant(iso8601: text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: self,
-                debugDescription: "\(key.stringValue) \"\(text)\" is not an ISO 8601 instant "
-                    + "like 2026-01-05T14:30:00.000Z in years 1...9999")
-        }
-        return instant
-    }
-}
-
-extension KeyedEncodingContainer {
-    /// Encodes an instant as ISO 8601 text in UTC with milliseconds.
-    fileprivate mutating func encodeInstant(_ instant: Date, forKey key: Key) throws {
-        guard let text = DateRange.iso8601(instant) else {
-            throw EncodingError.invalidValue(
-                instant,
-                .init(codingPath: codingPath + [key], debugDescription: "instant out of range"))
-        }
-        try encode(text, forKey: key)
-    }
-}
-
 extension PrepaidLedger: Codable {
     private enum CodingKeys: String, CodingKey {
         case agreement, kind, blocks, draws, rolloverCap, thresholds
@@ -435,7 +409,7 @@ extension PrepaidLedger.LowBalanceEvent: Codable {
         self.init(
             thresholdPercent: try container.decode(Int.self, forKey: .thresholdPercent),
             draw: try container.decode(String.self, forKey: .draw),
-            date: try container.decodeInstant(forKey: .date),
+            date: try container.decodeISO8601Instant(forKey: .date),
             available: try container.decode(Int64.self, forKey: .available),
             capacity: try container.decode(Int64.self, forKey: .capacity))
     }
@@ -445,7 +419,7 @@ extension PrepaidLedger.LowBalanceEvent: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(thresholdPercent, forKey: .thresholdPercent)
         try container.encode(draw, forKey: .draw)
-        try container.encodeInstant(date, forKey: .date)
+        try container.encodeISO8601Instant(date, forKey: .date)
         try container.encode(available, forKey: .available)
         try container.encode(capacity, forKey: .capacity)
     }
@@ -473,13 +447,13 @@ extension PrepaidLedger.Reminder: Codable {
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container, debugDescription: "unknown reminder \"\(other)\"")
         }
-        self.init(date: try container.decodeInstant(forKey: .date), kind: kind)
+        self.init(date: try container.decodeISO8601Instant(forKey: .date), kind: kind)
     }
 
     /// Encodes the object described in ``init(from:)``.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeInstant(date, forKey: .date)
+        try container.encodeISO8601Instant(date, forKey: .date)
         switch kind {
         case .lowBalance(let event):
             try container.encode("lowBalance", forKey: .kind)

@@ -95,12 +95,7 @@ extension InventoryEvent: Codable {
     /// fractional digits, then `Z` or `±HH:MM`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let text = try container.decode(String.self, forKey: .effective)
-        guard let effective = parseInstant(text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .effective, in: container,
-                debugDescription: "not an ISO 8601 instant: \(text)")
-        }
+        let effective = try container.decodeISO8601Instant(forKey: .effective)
         let changeContainer = try container.nestedContainer(
             keyedBy: ChangeKeys.self, forKey: .change)
         let type = try changeContainer.decode(String.self, forKey: .type)
@@ -133,7 +128,7 @@ extension InventoryEvent: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(sequence, forKey: .sequence)
         try container.encode(device, forKey: .device)
-        try container.encode(try formatInstant(effective), forKey: .effective)
+        try container.encodeISO8601Instant(effective, forKey: .effective)
         var changeContainer = container.nestedContainer(keyedBy: ChangeKeys.self, forKey: .change)
         switch change {
         case .added(let record):
@@ -182,23 +177,4 @@ extension InventoryHistory: Codable {
         try container.encode(events, forKey: .events)
         try container.encode(merges, forKey: .merges)
     }
-}
-
-/// `date` as `2026-04-20T04:00:00.000Z`, MSPCore's instant text.
-///
-/// - Throws: `EncodingError` for an instant outside years 1...9999.
-internal func formatInstant(_ date: Date) throws -> String {
-    guard let text = DateRange.iso8601(date) else {
-        throw EncodingError.invalidValue(
-            date, .init(codingPath: [], debugDescription: "instant outside years 1...9999"))
-    }
-    return text
-}
-
-/// An RFC 3339 instant: `YYYY-MM-DDTHH:MM:SS`, optionally 1 to 9 fraction digits (rounded
-/// to the millisecond), then `Z` or `±HH:MM` — MSPCore's instant text, parsed on its bytes.
-/// (It used to go through `ISO8601DateFormatter`, whose ICU parser traps on some malformed
-/// text, such as a fraction of 70 digits, found by `FuzzInventoryHistory`.)
-internal func parseInstant(_ text: String) -> Date? {
-    DateRange.instant(iso8601: text)
 }

@@ -142,21 +142,16 @@ extension InventorySnapshot: Codable {
     /// "activeSeats": [Seat]}`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let text = try container.decode(String.self, forKey: .instant)
-        guard let instant = parseInstant(text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .instant, in: container,
-                debugDescription: "not an ISO 8601 instant: \(text)")
-        }
         self.init(
-            instant: instant, devices: try container.decode([DeviceRecord].self, forKey: .devices),
+            instant: try container.decodeISO8601Instant(forKey: .instant),
+            devices: try container.decode([DeviceRecord].self, forKey: .devices),
             activeSeats: try container.decode([Seat].self, forKey: .activeSeats))
     }
 
     /// Encodes the shape above, the instant in UTC with milliseconds.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(try formatInstant(instant), forKey: .instant)
+        try container.encodeISO8601Instant(instant, forKey: .instant)
         try container.encode(devices, forKey: .devices)
         try container.encode(activeSeats, forKey: .activeSeats)
     }

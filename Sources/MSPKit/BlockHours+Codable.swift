@@ -18,13 +18,7 @@ extension BlockHours {
         var draws: [BlockDraw] = []
         while !list.isAtEnd {
             let draw = try list.nestedContainer(keyedBy: DrawKeys.self)
-            let text = try draw.decode(String.self, forKey: .workDate)
-            guard let workDate = Self.instant(text) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .workDate, in: draw,
-                    debugDescription:
-                        "\(text) is not an ISO 8601 instant such as 2026-10-06T14:00:00.000Z")
-            }
+            let workDate = try draw.decodeISO8601Instant(forKey: .workDate)
             draws.append(
                 try BlockDraw(
                     id: try draw.decode(String.self, forKey: .id), kind: .hours,
@@ -46,26 +40,11 @@ extension BlockHours {
         for item in draws {
             var draw = list.nestedContainer(keyedBy: DrawKeys.self)
             try draw.encode(item.id, forKey: .id)
-            try draw.encode(try Self.text(item.workDate), forKey: .workDate)
+            try draw.encodeISO8601Instant(item.workDate, forKey: .workDate)
             try draw.encode(item.quantity, forKey: .quantity)
             try draw.encode(item.multiplier, forKey: .multiplier)
         }
         try container.encodeIfPresent(rolloverCap, forKey: .rolloverCap)
         try container.encode(overageRate, forKey: .overageRate)
-    }
-
-    /// Parses an ISO 8601 instant (MSPCore's instant text: `Z` or an offset, 0 to 3
-    /// fraction digits).
-    static func instant(_ text: String) -> Date? {
-        DateRange.instant(iso8601: text)
-    }
-
-    /// An instant as ISO 8601 text in UTC with milliseconds.
-    static func text(_ date: Date) throws -> String {
-        guard let text = DateRange.iso8601(date) else {
-            throw EncodingError.invalidValue(
-                date, .init(codingPath: [], debugDescription: "instant outside years 1...9999"))
-        }
-        return text
     }
 }

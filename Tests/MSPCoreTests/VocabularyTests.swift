@@ -212,3 +212,45 @@ import Testing
         #expect(error.description == text)
     }
 }
+
+/// A document with one instant, coded with MSPCore's instant text.
+private struct Stamp: Codable, Equatable {
+    var at: Date
+    private enum CodingKeys: String, CodingKey { case at }
+    init(at: Date) { self.at = at }
+    init(from decoder: any Decoder) throws {
+        at = try decoder.container(keyedBy: CodingKeys.self).decodeISO8601Instant(forKey: .at)
+    }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeISO8601Instant(at, forKey: .at)
+    }
+}
+
+@Suite struct InstantCodingTests {
+    @Test func instantsAreTextWhateverTheDateStrategy() throws {
+        let stamp = Stamp(at: DateRange.instant(milliseconds: 1_769_835_600_500))
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        let text = String(decoding: try encoder.encode(stamp), as: UTF8.self)
+        #expect(text == #"{"at":"2026-01-31T05:00:00.500Z"}"#)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        #expect(try decoder.decode(Stamp.self, from: Data(text.utf8)) == stamp)
+    }
+
+    @Test(arguments: [
+        #"{"at": 1769835600}"#, #"{"at": "2026-01-31"}"#, #"{"at": "10000-01-01T00:00:00Z"}"#,
+    ])
+    func otherShapesAreRefused(json: String) {
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Stamp.self, from: Data(json.utf8))
+        }
+    }
+
+    @Test func unsupportedInstantsAreNotWritten() {
+        #expect(throws: EncodingError.self) {
+            try JSONEncoder().encode(Stamp(at: Date(timeIntervalSince1970: .infinity)))
+        }
+    }
+}
