@@ -286,7 +286,7 @@ extension PeriodClose {
 
     /// An instant from milliseconds since 1970.
     static func date(_ milliseconds: Int64) -> Date {
-        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        DateRange.instant(milliseconds: milliseconds)
     }
 
     /// Rule 8: the credit the service level owes on the rated invoice's recurring fee.

@@ -66,7 +66,7 @@ struct CustomerGenerator {
         self.maintenance = windows
     }
 
-    static func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: Double(ms) / 1000) }
+    static func date(_ ms: Int64) -> Date { DateRange.instant(milliseconds: ms) }
 
     /// A random instant in `lower ..< upper` (milliseconds), on a whole minute.
     static func minute(in lower: Int64, _ upper: Int64, _ rng: inout SplitMix64) -> Int64 {
