@@ -88,9 +88,6 @@ public struct BillingError: Error, Hashable, Sendable, CustomStringConvertible {
         self.value = value
         self.message = message
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }
 
 // MARK: - Tier table errors

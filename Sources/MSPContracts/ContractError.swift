@@ -74,9 +74,6 @@ public struct ContractError: Error, Hashable, Sendable, CustomStringConvertible 
         self.value = value
         self.message = message
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }
 
 extension ContractError {

@@ -28,4 +28,7 @@ public protocol MSPError: Error, Sendable, CustomStringConvertible {
 extension MSPError {
     /// The rule broken as a stable, machine-readable name, such as `"currencyMismatch"`.
     public var codeName: String { code.rawValue }
+
+    /// `codeName: message`, such as `"currencyMismatch: …"`.
+    public var description: String { "\(codeName): \(message)" }
 }

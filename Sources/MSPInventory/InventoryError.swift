@@ -65,9 +65,6 @@ public struct InventoryError: Error, Hashable, Sendable, CustomStringConvertible
         self.value = value
         self.message = message
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }
 
 extension InventoryError {

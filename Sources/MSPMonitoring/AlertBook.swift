@@ -1,3 +1,5 @@
+import MSPCore
+
 /// Something that happened to alerts at an instant: the input of ``AlertPolicy/reduce(_:_:at:)``.
 public enum AlertEvent: Sendable, Hashable {
     /// A problem for `key` (a rule started firing or changed severity); a second problem

@@ -58,9 +58,6 @@ public struct MonitoringError: Error, Hashable, Sendable, CustomStringConvertibl
         self.value = value
         self.message = message
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }
 
 extension MonitoringError {

@@ -85,9 +85,6 @@ public struct SLAError: Error, Hashable, Sendable, CustomStringConvertible {
         self.value = value
         self.message = message
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }
 
 extension SLAError {

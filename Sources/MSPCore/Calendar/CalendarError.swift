@@ -62,9 +62,6 @@ public struct CalendarError: Error, Hashable, Sendable, CustomStringConvertible 
         self.value = value
         self.message = message
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }
 
 extension CalendarError {

@@ -64,9 +64,6 @@ public struct MoneyError: Error, Hashable, Sendable, CustomStringConvertible {
         self.value = value
         self.message = message
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }
 
 extension MoneyError {

@@ -56,9 +56,6 @@ public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
         self.value = value
         self.message = message
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }
 
 extension PeriodError {

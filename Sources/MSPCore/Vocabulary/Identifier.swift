@@ -155,9 +155,6 @@ public struct IdentifierError: Error, Hashable, Sendable, CustomStringConvertibl
     public static func controlCharacter(_ value: String) -> IdentifierError {
         IdentifierError(code: .controlCharacter, value: value)
     }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
 }
 
 extension IdentifierError: MSPError {}
