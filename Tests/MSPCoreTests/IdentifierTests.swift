@@ -1,5 +1,6 @@
 import Foundation
 import MSPCore
+import MSPTestSupport
 import Testing
 
 private enum Customer {}
@@ -36,5 +37,39 @@ private enum Device {}
         #expect(composed != decomposed)
         #expect(Set([composed, decomposed]).count == 2)
         #expect((composed < decomposed) != (decomposed < composed))
+    }
+
+    /// The ASCII fast path and the general Unicode rules agree: random strings mixing
+    /// printable ASCII, spaces, control characters (C0, DEL, C1), other white space and
+    /// non-ASCII letters, of lengths around the 256-byte limit, are accepted or rejected
+    /// with the same error as the rules written out here.
+    @Test func asciiFastPathAgreesWithTheGeneralRules() throws {
+        let pieces: [String] = [
+            "a", "Z", "0", "-", "~", " ", "\t", "\n", "\u{7F}", "\u{85}", "\u{A0}", "\u{2003}",
+            "\u{1F}", "é", "日", "\u{0}",
+        ]
+        func expected(_ text: String) -> Result<String, IdentifierError> {
+            if text.isEmpty { return .failure(.empty) }
+            if text.allSatisfy(\.isWhitespace) { return .failure(.blank(text)) }
+            if text.utf8.count > 256 { return .failure(.tooLong(text, limit: 256)) }
+            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                return .failure(.controlCharacter(text))
+            }
+            return .success(text)
+        }
+        try checkProperty(seed: 0x1D_A5C1) { random in
+            let count = random.chance(1, in: 4) ? random.int(in: 250...260) : random.int(in: 0...12)
+            let spacesOnly = random.chance(1, in: 8)
+            var text = ""
+            for _ in 0..<count {
+                text +=
+                    spacesOnly ? " " : (random.chance(7, in: 8) ? "x" : random.element(of: pieces))
+            }
+            let actual = Result { () throws(IdentifierError) in
+                try Identifier<Device>(text).rawValue
+            }
+            let wanted = expected(text)
+            return (text.debugDescription, actual == wanted ? nil : "\(actual) != \(wanted)")
+        }
     }
 }

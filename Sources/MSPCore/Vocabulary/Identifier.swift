@@ -27,6 +27,12 @@ public struct Identifier<Owner>: RawRepresentable {
     /// - Throws: ``IdentifierError`` `empty`, `blank` (only white space), `tooLong` or
     ///   `controlCharacter`.
     public init(_ rawValue: String) throws(IdentifierError) {
+        // Most identifiers are short printable ASCII: one pass over the bytes settles them
+        // without the Unicode property tables the general rules below need.
+        if Self.isPrintableASCII(rawValue) {
+            self.rawValue = rawValue
+            return
+        }
         guard !rawValue.isEmpty else { throw .empty }
         guard rawValue.contains(where: { !$0.isWhitespace }) else { throw .blank(rawValue) }
         guard rawValue.utf8.count <= Self.maximumLength else {
@@ -36,6 +42,20 @@ public struct Identifier<Owner>: RawRepresentable {
             throw .controlCharacter(rawValue)
         }
         self.rawValue = rawValue
+    }
+
+    /// Whether `text` is 1 to ``maximumLength`` bytes of printable ASCII (U+0020…U+007E)
+    /// with at least one character other than a space: exactly the ASCII strings the general
+    /// rules accept.
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= maximumLength else { return false }
+        var printable = false
+        for byte in utf8 {
+            guard byte >= 0x20, byte <= 0x7E else { return false }
+            printable = printable || byte != 0x20
+        }
+        return printable
     }
 
     /// Creates an identifier from text known to be valid (the library's own constants).
