@@ -1,5 +1,6 @@
 import Foundation
 import MSPCore
+import MSPTestSupport
 import Testing
 
 @Suite struct VocabularyTests {
@@ -160,10 +161,57 @@ import Testing
         #expect(DateRange.instant(iso8601: canonical) == instant)
     }
 
+    /// Random instants (10,000, seeded) from 1600 to 9999 are written as Foundation's
+    /// Gregorian calendar reads them in UTC, and read back to the same millisecond; any
+    /// supported instant round-trips.
+    @Test func iso8601TextAgreesWithFoundationsCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let from1600: Int64 = -11_676_096_000_000
+        try checkProperty(seed: 0x150_8601) { random in
+            let milliseconds = random.int64(
+                in: from1600...(DateRange.supportedMilliseconds.upperBound - 1))
+            let instant = DateRange.instant(milliseconds: milliseconds)
+            let text = DateRange.iso8601(instant) ?? "nil"
+            let seconds = Int64((Double(milliseconds) / 1000).rounded(.down))
+            let parts = calendar.dateComponents(
+                [.year, .month, .day, .hour, .minute, .second],
+                from: Date(timeIntervalSince1970: Double(seconds)))
+            func pad(_ value: Int?, _ width: Int) -> String {
+                let digits = String(value ?? -1)
+                return String(repeating: "0", count: max(0, width - digits.count)) + digits
+            }
+            let expected =
+                "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))T"
+                + "\(pad(parts.hour, 2)):\(pad(parts.minute, 2)):\(pad(parts.second, 2))."
+                + "\(pad(Int(milliseconds - seconds * 1000), 3))Z"
+            let back = DateRange.instant(iso8601: text).flatMap { DateRange.milliseconds(of: $0) }
+            return (
+                String(milliseconds),
+                text != expected
+                    ? "\(text) != \(expected)"
+                    : back != milliseconds ? "read back \(String(describing: back))" : nil
+            )
+        }
+        try checkProperty(seed: 0x150_8602) { random in
+            let milliseconds = random.int64(
+                in: DateRange.supportedMilliseconds
+                    .lowerBound...(DateRange.supportedMilliseconds.upperBound - 1))
+            let text = DateRange.iso8601(DateRange.instant(milliseconds: milliseconds)) ?? "nil"
+            let back = DateRange.instant(iso8601: text).flatMap { DateRange.milliseconds(of: $0) }
+            return (
+                String(milliseconds),
+                back == milliseconds ? nil : "\(text) read back as \(String(describing: back))"
+            )
+        }
+    }
+
     @Test(arguments: [
         "2026-01-31", "2026-01-31T05:00:00", "2026-01-31T24:00:00Z",
         "2026-01-31T05:00:00.1234567891Z",
         "2026-02-30T05:00:00Z", "10000-01-01T00:00:00Z", "2026-01-31T05:00:00.Z", "",
+        "2026/01/31T05:00:00Z", "0000-01-01T00:00:00Z", "2026-13-01T00:00:00Z",
+        "2026-1-031T05:00:00Z",
     ])
     func malformedInstantTextIsNil(text: String) {
         #expect(DateRange.instant(iso8601: text) == nil)

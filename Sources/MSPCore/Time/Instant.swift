@@ -35,16 +35,33 @@ internal enum Instant {
     /// Valid for instants in years 1...9999.
     static func iso8601(_ milliseconds: Int64) -> String {
         let day = floorDivide(milliseconds, 86_400_000)
-        let inDay = milliseconds - day * 86_400_000
+        let inDay = Int(milliseconds - day * 86_400_000)
         let date = (try? LocalDate(daysSinceEpoch: Int(day))) ?? LocalDate(unchecked: 1, 1, 1)
-        func padded(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        // 24 bytes written in place: this runs for every instant a report writes.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            func put(_ value: Int, at offset: Int, width: Int) {
+                var rest = value
+                for index in (offset..<(offset + width)).reversed() {
+                    buffer[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(date.year, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(date.month, at: 5, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(date.day, at: 8, width: 2)
+            buffer[10] = UInt8(ascii: "T")
+            put(inDay / 3_600_000, at: 11, width: 2)
+            buffer[13] = UInt8(ascii: ":")
+            put(inDay / 60_000 % 60, at: 14, width: 2)
+            buffer[16] = UInt8(ascii: ":")
+            put(inDay / 1000 % 60, at: 17, width: 2)
+            buffer[19] = UInt8(ascii: ".")
+            put(inDay % 1000, at: 20, width: 3)
+            buffer[23] = UInt8(ascii: "Z")
+            return String(decoding: UnsafeBufferPointer(buffer), as: UTF8.self)
         }
-        let time =
-            "\(padded(inDay / 3_600_000, 2)):\(padded(inDay / 60_000 % 60, 2))"
-            + ":\(padded(inDay / 1000 % 60, 2)).\(padded(inDay % 1000, 3))"
-        return "\(date)T\(time)Z"
     }
 
     /// Parses ISO 8601 / RFC 3339 `YYYY-MM-DDTHH:MM:SS[.f…]` followed by `Z` or `±HH:MM`,
@@ -57,8 +74,10 @@ internal enum Instant {
             guard range.upperBound <= bytes.count else { return nil }
             return DecimalText.digits(bytes[range]).map(Int64.init)
         }
-        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == 58, bytes[16] == 58,
-            let date = try? LocalDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self)),
+        guard bytes.count >= 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == UInt8(ascii: "T"),
+            bytes[13] == 58, bytes[16] == 58, let year = number(0..<4), let month = number(5..<7),
+            let day = number(8..<10),
+            let date = try? LocalDate(year: Int(year), month: Int(month), day: Int(day)),
             let hour = number(11..<13), hour < 24, let minute = number(14..<16), minute < 60,
             let second = number(17..<19), second < 60
         else { return nil }
