@@ -12,11 +12,14 @@ import Foundation
 package enum CSV {
     /// One field, quoted when it needs to be.
     package static func field(_ text: String) -> String {
+        // The four characters and the space are ASCII, so the UTF-8 bytes tell.
+        let utf8 = text.utf8
         let needsQuotes =
-            text.contains(where: {
-                $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n"
+            utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r")
+                    || $0 == UInt8(ascii: "\n")
             })
-            || text.first == " " || text.last == " "
+            || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

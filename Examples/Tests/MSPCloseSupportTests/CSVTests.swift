@@ -13,6 +13,9 @@ import Testing
         (" padded", "\" padded\""),
         ("", ""),
         ("\"", "\"\"\"\""),
+        ("Café, 日本", "\"Café, 日本\""),
+        ("trailing ", "\"trailing \""),
+        ("é", "é"),
     ])
     func quoting(text: String, expected: String) {
         #expect(CSV.field(text) == expected)

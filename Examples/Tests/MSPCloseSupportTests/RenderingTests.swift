@@ -28,6 +28,8 @@ import Testing
         ("Tom & Jerry <b>", "Tom &amp; Jerry &lt;b&gt;"),
         ("say \"hi\" it's", "say &quot;hi&quot; it&#39;s"),
         ("plain", "plain"),
+        ("Café <Ünïcode> 日本 & 😀'", "Café &lt;Ünïcode&gt; 日本 &amp; 😀&#39;"),
+        ("", ""),
     ])
     func escaping(text: String, expected: String) {
         #expect(HTMLPage.escape(text) == expected)
