@@ -32,37 +32,19 @@ package struct DocumentLoader: Sendable {
         }
     }
 
-    /// A JSON decoder whose dates are ISO 8601 text (`2026-10-01T09:00:00Z`, fractional
-    /// seconds and offsets allowed) and whose date errors carry the full JSON path and the
-    /// text found: `$.tickets[3].events[1].at: expected ISO 8601 date, found "yesterday"`.
-    package static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            if let date = parseISO8601(text) { return date }
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "expected ISO 8601 date, found \"\(text)\""))
-        }
-        return decoder
+    /// The decoder for the data folder's documents: strict JSON, dates as ISO 8601 text
+    /// (`2026-10-01T09:00:00Z`, fractional seconds and offsets allowed), and errors that
+    /// carry the full JSON path and the text found:
+    /// `$.tickets[3].events[1].at: expected ISO 8601 date, found "yesterday"`.
+    package static func decoder() -> DocumentDecoder {
+        DocumentDecoder()
     }
 
-    /// A JSON encoder that writes dates the way ``decoder()`` reads them: ISO 8601 UTC
-    /// text, with milliseconds only when the instant has them (`2026-10-01T09:00:00Z`,
-    /// `2026-10-01T09:00:00.250Z`).
-    package static func encoder(pretty: Bool) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting =
-            pretty
-            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(iso8601(date))
-        }
-        return encoder
+    /// The encoder of the tools' output: dates written the way ``decoder()`` reads them
+    /// (ISO 8601 UTC text, with milliseconds only when the instant has them:
+    /// `2026-10-01T09:00:00Z`, `2026-10-01T09:00:00.250Z`), keys sorted.
+    package static func encoder(pretty: Bool) -> DocumentEncoder {
+        DocumentEncoder(pretty: pretty)
     }
 
     /// ISO 8601 UTC text of `date`, with milliseconds when it has them.
@@ -80,7 +62,7 @@ package struct DocumentLoader: Sendable {
     /// - Throws: ``DocumentError`` naming `relativePath`, the JSON path and the reason.
     package func load<Document: Decodable>(
         _ type: Document.Type, from relativePath: String,
-        decoder: JSONDecoder = DocumentLoader.decoder()
+        decoder: DocumentDecoder = DocumentLoader.decoder()
     ) throws(DocumentError) -> Document {
         let data: Data
         do {
@@ -97,7 +79,7 @@ package struct DocumentLoader: Sendable {
     /// - Throws: ``DocumentError`` naming `file`, the JSON path and the reason.
     package static func decode<Document: Decodable>(
         _ type: Document.Type, from data: Data, file: String,
-        decoder: JSONDecoder = DocumentLoader.decoder()
+        decoder: DocumentDecoder = DocumentLoader.decoder()
     ) throws(DocumentError) -> Document {
         do {
             return try decoder.decode(type, from: data)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The JSON the tools write: keys sorted (stable diffs between runs), slashes unescaped,
+/// The JSON the tools write: keys sorted by their UTF-8 bytes (stable diffs between runs), slashes unescaped,
 /// dates as ISO 8601 (as `DocumentLoader.encoder(pretty:)`); pretty-printed for people
 /// (standard output), compact for files.
 package enum JSONOutput {

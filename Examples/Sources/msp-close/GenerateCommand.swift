@@ -74,7 +74,7 @@ struct GenerateCommand: AsyncParsableCommand {
     /// Encodes every document, in parallel, in file order.
     func encode(_ data: SyntheticDataSet) async throws -> [(String, Data)] {
         let pretty = self.pretty
-        @Sendable func encoder() -> JSONEncoder { DocumentLoader.encoder(pretty: pretty) }
+        @Sendable func encoder() -> DocumentEncoder { DocumentLoader.encoder(pretty: pretty) }
         var files = [("provider.json", try encoder().encode(data.provider))]
         let documents = data.customers
         let chunk = max(1, documents.count / (parallel * 8))

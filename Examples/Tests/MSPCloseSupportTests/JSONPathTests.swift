@@ -16,7 +16,7 @@ import Testing
         var tickets: [Ticket]
     }
 
-    private static var isoDecoder: JSONDecoder { DocumentLoader.decoder() }
+    private static var isoDecoder: DocumentDecoder { DocumentLoader.decoder() }
 
     @Test func wrongDateNamesFilePathAndReason() throws {
         let json = """
