@@ -333,19 +333,24 @@ private struct KeyedTapeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-        try optional(key).map { try decoder.bool(at: $0, key: key) }
+        guard let index = optional(key) else { return nil }
+        return try decoder.bool(at: index, key: key)
     }
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        try optional(key).map { try decoder.string(at: $0, key: key) }
+        guard let index = optional(key) else { return nil }
+        return try decoder.string(at: index, key: key)
     }
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-        try optional(key).map { try decoder.integer(type, at: $0, key: key) }
+        guard let index = optional(key) else { return nil }
+        return try decoder.integer(type, at: index, key: key)
     }
     func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
-        try optional(key).map { try decoder.integer(type, at: $0, key: key) }
+        guard let index = optional(key) else { return nil }
+        return try decoder.integer(type, at: index, key: key)
     }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        try optional(key).map { try decoder.value(type, at: $0, key: key) }
+        guard let index = optional(key) else { return nil }
+        return try decoder.value(type, at: index, key: key)
     }
 
     func nestedContainer<NestedKey: CodingKey>(

@@ -25,7 +25,7 @@ package struct DocumentEncoder: Sendable {
     /// - Throws: `EncodingError.invalidValue` for a non-finite floating-point value, or
     ///   whatever `value`'s `encode(to:)` throws.
     package func encode(_ value: some Encodable) throws -> Data {
-        let encoder = TreeEncoder(codingPath: [])
+        let encoder = TreeEncoder(parent: nil, key: nil)
         let node = try encoder.node(for: value, key: nil)
         var writer = JSONWriter(pretty: pretty)
         writer.write(node, depth: 0)
@@ -50,12 +50,11 @@ private enum JSONNode {
 
 /// An object's members in the order encoded (sorted and de-duplicated when written).
 private final class ObjectBox {
-    var keys: [String] = []
-    var values: [JSONNode] = []
+    var members: [(key: String, value: JSONNode)] = []
 
     func set(_ key: String, _ value: JSONNode) {
-        keys.append(key)
-        values.append(value)
+        if members.isEmpty { members.reserveCapacity(8) }
+        members.append((key, value))
     }
 }
 
@@ -66,12 +65,33 @@ private final class ArrayBox {
 
 /// The `Encoder` of one value; it is its own single-value container.
 private final class TreeEncoder: Encoder, SingleValueEncodingContainer {
-    let codingPath: [any CodingKey]
+    /// The encoder of the enclosing value, `nil` at the root.
+    let parent: TreeEncoder?
+    /// The key of this value in its parent.
+    let key: (any CodingKey)?
     /// What was encoded, `nil` until something is.
     var value: JSONNode?
 
-    init(codingPath: [any CodingKey]) {
-        self.codingPath = codingPath
+    init(parent: TreeEncoder?, key: (any CodingKey)?) {
+        self.parent = parent
+        self.key = key
+    }
+
+    /// The keys from the root, built only when asked (errors and the rare value that reads
+    /// it), so that encoding a nested value costs no array.
+    var codingPath: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var encoder: TreeEncoder? = self
+        while let current = encoder, let key = current.key {
+            keys.append(key)
+            encoder = current.parent
+        }
+        return keys.reversed()
+    }
+
+    /// An encoder for the value of `key` inside this encoder's value.
+    func child(_ key: any CodingKey) -> TreeEncoder {
+        TreeEncoder(parent: self, key: key)
     }
 
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -111,7 +131,7 @@ private final class TreeEncoder: Encoder, SingleValueEncodingContainer {
         if T.self == Date.self, let date = value as? Date {
             return .string(DocumentLoader.iso8601(date))
         }
-        let child = key.map { TreeEncoder(codingPath: codingPath + [$0]) } ?? self
+        let child = key.map { self.child($0) } ?? self
         try value.encode(to: child)
         return child.result
     }
@@ -228,24 +248,24 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         box.set(key.stringValue, .object(nested))
         return KeyedEncodingContainer(
             KeyedTreeContainer<NestedKey>(
-                encoder: TreeEncoder(codingPath: codingPath + [key]), box: nested))
+                encoder: encoder.child(key), box: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = ArrayBox()
         box.set(key.stringValue, .array(nested))
         return UnkeyedTreeContainer(
-            encoder: TreeEncoder(codingPath: codingPath + [key]), box: nested)
+            encoder: encoder.child(key), box: nested)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let child = TreeEncoder(codingPath: codingPath + [SuperKey()])
+        let child = encoder.child(SuperKey())
         box.set("super", .deferred(child))
         return child
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let child = TreeEncoder(codingPath: codingPath + [key])
+        let child = encoder.child(key)
         box.set(key.stringValue, .deferred(child))
         return child
     }
@@ -291,7 +311,7 @@ private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
         box.values.append(.object(nested))
         return KeyedEncodingContainer(
             KeyedTreeContainer<NestedKey>(
-                encoder: TreeEncoder(codingPath: codingPath + [key]), box: nested))
+                encoder: encoder.child(key), box: nested))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -299,11 +319,11 @@ private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
         let key = nextKey
         box.values.append(.array(nested))
         return UnkeyedTreeContainer(
-            encoder: TreeEncoder(codingPath: codingPath + [key]), box: nested)
+            encoder: encoder.child(key), box: nested)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let child = TreeEncoder(codingPath: codingPath + [nextKey])
+        let child = encoder.child(nextKey)
         box.values.append(.deferred(child))
         return child
     }
@@ -339,41 +359,57 @@ private struct JSONWriter {
             newline(depth)
             bytes.append(UInt8(ascii: "]"))
         case .object(let box):
-            guard !box.keys.isEmpty else { return append("{}") }
+            guard !box.members.isEmpty else { return append("{}") }
             bytes.append(UInt8(ascii: "{"))
             var first = true
-            for index in Self.sortedLastOfEachKey(box.keys) {
+            for member in Self.sortedLastOfEachKey(box.members) {
                 if !first { bytes.append(UInt8(ascii: ",")) }
                 first = false
                 newline(depth + 1)
-                writeString(box.keys[index])
+                writeString(member.key)
                 append(pretty ? " : " : ":")
-                write(box.values[index], depth: depth + 1)
+                write(member.value, depth: depth + 1)
             }
             newline(depth)
             bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    /// The member indexes in key order (by UTF-8 bytes), keeping only the last member of
-    /// each key.
-    static func sortedLastOfEachKey(_ keys: [String]) -> [Int] {
-        // A stable sort, so equal keys stay in encoding order and the last one is kept.
-        let order = keys.indices.sorted {
-            let (a, b) = (keys[$0].utf8, keys[$1].utf8)
-            if a.elementsEqual(b) { return $0 < $1 }
-            return a.lexicographicallyPrecedes(b)
+    /// The members in key order (by UTF-8 bytes), keeping only the last member of each key.
+    static func sortedLastOfEachKey(_ members: [(key: String, value: JSONNode)])
+        -> [(key: String, value: JSONNode)]
+    {
+        var sorted = members
+        if sorted.count <= 16 {
+            // Insertion sort: stable, and no allocation for the small objects that dominate.
+            for index in 1..<max(1, sorted.count) {
+                let member = sorted[index]
+                var slot = index
+                while slot > 0, member.key.utf8.lexicographicallyPrecedes(sorted[slot - 1].key.utf8)
+                {
+                    sorted[slot] = sorted[slot - 1]
+                    slot -= 1
+                }
+                sorted[slot] = member
+            }
+        } else {
+            // Stable: equal keys keep their encoding order.
+            sorted = members.indices.sorted {
+                let (a, b) = (members[$0].key.utf8, members[$1].key.utf8)
+                return a.elementsEqual(b) ? $0 < $1 : a.lexicographicallyPrecedes(b)
+            }.map { members[$0] }
         }
-        var kept: [Int] = []
-        kept.reserveCapacity(order.count)
-        for index in order {
-            if let last = kept.last, keys[last] == keys[index] {
-                kept[kept.count - 1] = index
+        var kept = 0
+        for index in sorted.indices {
+            if kept > 0, sorted[kept - 1].key.utf8.elementsEqual(sorted[index].key.utf8) {
+                sorted[kept - 1] = sorted[index]
             } else {
-                kept.append(index)
+                sorted[kept] = sorted[index]
+                kept += 1
             }
         }
-        return kept
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     private mutating func newline(_ depth: Int) {

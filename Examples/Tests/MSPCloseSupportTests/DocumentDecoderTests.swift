@@ -460,6 +460,36 @@ private indirect enum JSONValue: Codable, Equatable {
                 == "[]")
     }
 
+    struct Many: Encodable {
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            // 40 keys, k39 … k0, then k7 again: more than the insertion-sorted size.
+            for index in (0..<40).reversed() {
+                try container.encode(index, forKey: Key(stringValue: "k\(index)"))
+            }
+            try container.encode("again", forKey: Key(stringValue: "k7"))
+        }
+    }
+
+    /// A large object is sorted by bytes (k0, k1, k10, k11, …) and keeps the last `k7`.
+    @Test func largeObjectsAreSortedAndDeduplicated() throws {
+        let text = String(
+            decoding: try DocumentEncoder(pretty: false).encode(Many()), as: UTF8.self)
+        let keys = (0..<40).map { "k\($0)" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let expected =
+            "{"
+            + keys.map { key in
+                "\"\(key)\":" + (key == "k7" ? "\"again\"" : String(key.dropFirst()))
+            }.joined(separator: ",") + "}"
+        #expect(text == expected)
+    }
+
     @Test func nonFiniteNumbersAreRejected() {
         let error = #expect(throws: EncodingError.self) {
             try DocumentEncoder(pretty: false).encode([1.5, .nan])
