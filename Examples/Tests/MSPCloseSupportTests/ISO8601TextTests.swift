@@ -28,7 +28,7 @@ import Testing
         #expect(ISO8601Text.milliseconds(text) == nil)
     }
 
-    @Test func offsetsGoThroughFoundation() {
+    @Test func offsetsAreRead() {
         // 11:00 at +02:00 is 09:00Z.
         #expect(ISO8601Text.milliseconds("2026-10-01T11:00:00+02:00") == 1_790_845_200_000)
     }
