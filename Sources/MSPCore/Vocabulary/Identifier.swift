@@ -102,7 +102,16 @@ extension Identifier: CustomStringConvertible {
 extension Identifier: Codable {
     /// Decodes a plain JSON string and validates it.
     public init(from decoder: any Decoder) throws {
-        self = try TextCoding.decode(from: decoder, parse: Identifier.init(_:))
+        // Written out rather than through `TextCoding.decode`: a document holds millions of
+        // identifiers, and the generic helper cost a metadata lookup for each.
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: error.description)
+        }
     }
 
     /// Encodes the plain string.
