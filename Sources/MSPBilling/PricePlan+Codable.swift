@@ -14,13 +14,15 @@ extension PricePlan: Codable {
     /// Decodes the shape above and re-validates the plan.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let limits = try ResourceLimits(decoder: decoder)
         try self.init(
             id: container.decode(PricePlanID.self, forKey: .id),
             name: container.decode(String.self, forKey: .name),
             currency: container.decode(Currency.self, forKey: .currency),
             cycle: container.decode(BillingCycle.self, forKey: .cycle),
-            components: container.decode([PlanComponent].self, forKey: .components),
-            discounts: container.decodeIfPresent([Discount].self, forKey: .discounts) ?? [],
+            components: limits.decodeArray(PlanComponent.self, forKey: .components, in: container),
+            discounts: limits.decodeArrayIfPresent(Discount.self, forKey: .discounts, in: container)
+                ?? [],
             minimumCommitment: container.decodeIfPresent(
                 MinimumCommitment.self, forKey: .minimumCommitment),
             taxes: container.decodeIfPresent(TaxPolicy.self, forKey: .taxes) ?? .none,

@@ -13,6 +13,7 @@ extension TierTable: Codable {
     /// Decodes the shape above and re-validates the table.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let limits = try ResourceLimits(decoder: decoder)
         let modeText = try container.decode(String.self, forKey: .mode)
         let mode: Mode
         switch modeText {
@@ -29,7 +30,8 @@ extension TierTable: Codable {
                 forKey: .mode, in: container,
                 debugDescription: "unknown tier mode \"\(modeText)\"")
         }
-        try self.init(mode: mode, tiers: container.decode([Tier].self, forKey: .tiers))
+        try self.init(
+            mode: mode, tiers: limits.decodeArray(Tier.self, forKey: .tiers, in: container))
     }
 
     /// Encodes the shape above.

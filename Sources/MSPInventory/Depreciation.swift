@@ -7,7 +7,7 @@ import MSPCore
 /// ## Methods
 ///
 /// - ``Method/straightLine``: the depreciable amount (cost − salvage) is split into
-///   `lifeMonths` equal monthly charges with ``MSPCore/Money/split(into:)``: the first months
+///   `lifeMonths` equal monthly charges with ``MSPCore/Money/split(into:limits:)``: the first months
 ///   take the leftover cents, so the charges sum exactly to cost − salvage.
 /// - ``Method/decliningBalance(_:)``: each month charges the book value × rate / 12 (the
 ///   annual rate, e.g. 200 % for double-declining over the life in years, see below),
@@ -27,7 +27,7 @@ import MSPCore
 ///   no partial month). Straight-line weights the months by days (in service on March 16:
 ///   16/31 of a month, then whole months, then 15/31) and allocates the depreciable amount
 ///   by those weights with the largest-remainder rule of
-///   ``MSPCore/Money/allocated(by:)-([Int64])``; declining balance charges the first month
+///   ``MSPCore/Money/allocated(by:limits:)-([Int64],_)``; declining balance charges the first month
 ///   its fraction of a month's charge, rounded half-even.
 ///
 /// A month's charge is recognised at the month's end: the book value *on* a date is cost
@@ -177,7 +177,7 @@ public struct Depreciation: Sendable, Hashable {
     }
 
     /// `total` split into `months` near-equal charges, the first months taking the extra
-    /// cents (``MSPCore/Money/split(into:)``'s rule).
+    /// cents (``MSPCore/Money/split(into:limits:)``'s rule).
     private static func straightLine(_ total: Int64, months: Int) -> [Int64] {
         let base = total / Int64(months)
         let extra = Int(total % Int64(months))

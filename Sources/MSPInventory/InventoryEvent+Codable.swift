@@ -160,12 +160,14 @@ extension InventoryHistory: Codable {
     /// with every check of ``init(customers:sites:seats:events:merges:)``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let limits = try ResourceLimits(decoder: decoder)
         try self.init(
-            customers: container.decode([Customer].self, forKey: .customers),
-            sites: container.decodeIfPresent([Site].self, forKey: .sites) ?? [],
-            seats: container.decodeIfPresent([Seat].self, forKey: .seats) ?? [],
-            events: container.decode([InventoryEvent].self, forKey: .events),
-            merges: container.decodeIfPresent([DeviceMerge].self, forKey: .merges) ?? [])
+            customers: limits.decodeArray(Customer.self, forKey: .customers, in: container),
+            sites: limits.decodeArrayIfPresent(Site.self, forKey: .sites, in: container) ?? [],
+            seats: limits.decodeArrayIfPresent(Seat.self, forKey: .seats, in: container) ?? [],
+            events: limits.decodeArray(InventoryEvent.self, forKey: .events, in: container),
+            merges: limits.decodeArrayIfPresent(DeviceMerge.self, forKey: .merges, in: container)
+                ?? [])
     }
 
     /// Encodes the shape above, events grouped by device in application order.

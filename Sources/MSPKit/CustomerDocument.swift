@@ -65,16 +65,19 @@ public struct CustomerDocument: Sendable, Hashable, Codable {
     /// Decodes the documented JSON object; omitted arrays are empty.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let limits = try ResourceLimits(decoder: decoder)
         self.init(
             customer: try c.decode(Customer.self, forKey: .customer),
             agreement: try c.decode(AgreementRecord.self, forKey: .agreement),
-            sites: try c.decodeIfPresent([Site].self, forKey: .sites) ?? [],
-            seats: try c.decodeIfPresent([Seat].self, forKey: .seats) ?? [],
-            deviceEvents: try c.decodeIfPresent([InventoryEvent].self, forKey: .deviceEvents) ?? [],
-            tickets: try c.decodeIfPresent([Ticket].self, forKey: .tickets) ?? [],
-            services: try c.decodeIfPresent([MonitoredService].self, forKey: .services) ?? [],
-            passThroughCosts: try c.decodeIfPresent(
-                [PassThroughCost].self, forKey: .passThroughCosts) ?? [],
+            sites: try limits.decodeArrayIfPresent(Site.self, forKey: .sites, in: c) ?? [],
+            seats: try limits.decodeArrayIfPresent(Seat.self, forKey: .seats, in: c) ?? [],
+            deviceEvents: try limits.decodeArrayIfPresent(
+                InventoryEvent.self, forKey: .deviceEvents, in: c) ?? [],
+            tickets: try limits.decodeArrayIfPresent(Ticket.self, forKey: .tickets, in: c) ?? [],
+            services: try limits.decodeArrayIfPresent(
+                MonitoredService.self, forKey: .services, in: c) ?? [],
+            passThroughCosts: try limits.decodeArrayIfPresent(
+                PassThroughCost.self, forKey: .passThroughCosts, in: c) ?? [],
             previousMRR: try c.decodeIfPresent(Money.self, forKey: .previousMRR),
             previouslyActive: try c.decodeIfPresent(Bool.self, forKey: .previouslyActive) ?? false)
     }
@@ -126,9 +129,11 @@ public struct AgreementRecord: Sendable, Hashable, Codable {
     /// Decodes the documented JSON object.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let limits = try ResourceLimits(decoder: decoder)
         self.init(
             agreement: try c.decode(Agreement.self, forKey: .agreement),
-            events: try c.decodeIfPresent([AgreementEvent].self, forKey: .events) ?? [],
+            events: try limits.decodeArrayIfPresent(AgreementEvent.self, forKey: .events, in: c)
+                ?? [],
             coverage: try c.decodeIfPresent(Coverage.self, forKey: .coverage),
             blockHours: try c.decodeIfPresent(BlockHours.self, forKey: .blockHours))
     }
@@ -203,12 +208,15 @@ public struct Ticket: Sendable, Hashable, Codable {
     /// Decodes the documented JSON object.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let limits = try ResourceLimits(decoder: decoder)
         self.init(
             id: try c.decode(TicketID.self, forKey: .id),
             customer: try c.decode(CustomerID.self, forKey: .customer),
-            events: try c.decode([TicketEvent].self, forKey: .events),
-            timeEntries: try c.decodeIfPresent([TimeEntry].self, forKey: .timeEntries) ?? [],
-            materials: try c.decodeIfPresent([MaterialCharge].self, forKey: .materials) ?? [])
+            events: try limits.decodeArray(TicketEvent.self, forKey: .events, in: c),
+            timeEntries: try limits.decodeArrayIfPresent(
+                TimeEntry.self, forKey: .timeEntries, in: c) ?? [],
+            materials: try limits.decodeArrayIfPresent(
+                MaterialCharge.self, forKey: .materials, in: c) ?? [])
     }
 
     /// Encodes the documented JSON object.
@@ -262,11 +270,12 @@ public struct MonitoredService: Sendable, Hashable, Codable {
     /// Decodes the documented JSON object.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let limits = try ResourceLimits(decoder: decoder)
         self.init(
             id: try c.decode(ServiceID.self, forKey: .id),
             customer: try c.decode(CustomerID.self, forKey: .customer),
             name: try c.decodeIfPresent(String.self, forKey: .name) ?? "",
-            outages: try c.decodeIfPresent([Outage].self, forKey: .outages) ?? [],
+            outages: try limits.decodeArrayIfPresent(Outage.self, forKey: .outages, in: c) ?? [],
             timeline: try c.decodeIfPresent(StateTimeline.self, forKey: .timeline),
             maintenance: try c.decodeIfPresent(MaintenanceSchedule.self, forKey: .maintenance)
                 ?? .none)

@@ -134,7 +134,7 @@ public struct SLAVersionedEvaluator: Sendable {
     ///   - policies: The policy versions.
     ///   - calendars: The calendar versions.
     ///   - horizon: Every instant you will evaluate plus the longest deadline beyond it
-    ///     (see ``MSPCore/BusinessCalendar/compiled(for:)``).
+    ///     (see ``MSPCore/BusinessCalendar/compiled(for:limits:)``).
     /// - Throws: ``SLAError`` `calendar` when a calendar can't be compiled over `horizon`.
     public init(policies: SLAPolicySchedule, calendars: SLACalendarSchedule, horizon: DateRange)
         throws(SLAError)

@@ -338,3 +338,58 @@ private func licences() throws -> [PassThroughCost] {
         }
     }
 }
+
+/// A host caps the collections of a price plan or tier table it decodes.
+@Suite struct PricePlanDecodingLimitTests {
+    /// Decodes `T` from `data` with at most `elements` elements per collection.
+    func decode<T: Decodable>(_ type: T.Type, _ data: Data, elements: Int) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.userInfo[ResourceLimits.codingUserInfoKey] = try ResourceLimits(
+            decodedCollectionElements: elements)
+        return try decoder.decode(type, from: data)
+    }
+
+    /// The `ResourceLimitError` under a `DecodingError.dataCorrupted`, and its coding path.
+    func underlying(_ error: DecodingError?) -> (ResourceLimitError?, [String]) {
+        guard case .dataCorrupted(let context)? = error else { return (nil, ["not dataCorrupted"]) }
+        return (
+            context.underlyingError as? ResourceLimitError, context.codingPath.map(\.stringValue)
+        )
+    }
+
+    @Test func planComponentsOverTheLimitAreRefused() throws {
+        // Gold has five components; its one tier table has two bands.
+        let data = try JSONEncoder().encode(gold())
+        #expect(try decode(PricePlan.self, data, elements: 5).components.count == 5)
+        let error = #expect(throws: DecodingError.self) {
+            try decode(PricePlan.self, data, elements: 4)
+        }
+        let (found, path) = underlying(error)
+        #expect(found == .tooManyElements("5", field: "components", limit: 4))
+        #expect(path == [])
+    }
+
+    @Test func tierBandsOverTheLimitAreRefusedWhereTheyAre() throws {
+        // A table of two bands, on its own and as the model of a one-component plan, whose
+        // one component passes a limit of 1 and whose table does not.
+        let users = try TierTable(
+            mode: .graduated, tiers: [tier(0, 10, "12.00"), tier(10, nil, "10.00")])
+        let table = try JSONEncoder().encode(users)
+        #expect(try decode(TierTable.self, table, elements: 2) == users)
+        let error = #expect(throws: DecodingError.self) {
+            try decode(TierTable.self, table, elements: 1)
+        }
+        let (found, path) = underlying(error)
+        #expect(found == .tooManyElements("2", field: "tiers", limit: 1))
+        #expect(path == [])
+
+        let single = try plan(
+            "users", [PlanComponent(name: "Users", category: .user, pricing: .tiered(users))])
+        let nested = #expect(throws: DecodingError.self) {
+            try decode(PricePlan.self, JSONEncoder().encode(single), elements: 1)
+        }
+        let (nestedFound, nestedPath) = underlying(nested)
+        #expect(nestedFound == .tooManyElements("2", field: "tiers", limit: 1))
+        #expect(nestedPath == ["components", "Index 0", "pricing", "model"])
+    }
+}

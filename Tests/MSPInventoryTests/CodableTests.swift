@@ -169,3 +169,35 @@ import Testing
         #expect(decodedAssessment == assessment)
     }
 }
+
+/// A host caps the collections of an inventory history it decodes.
+@Suite struct InventoryDecodingLimitTests {
+    @Test func eventsOverTheLimitAreRefusedBeforeAnyIsDecoded() throws {
+        // One customer and three events: two devices added, one retired.
+        var list = EventList()
+        try list.add(device("pc-1"), at: "2026-04-01T00:00:00Z")
+        try list.add(device("pc-2"), at: "2026-04-02T00:00:00Z")
+        try list.change("pc-1", .retired, at: "2026-04-03T00:00:00Z")
+        let history = try InventoryHistory(customers: [customer("acme")], events: list.events)
+        let data = try JSONEncoder().encode(history)
+
+        let decoder = JSONDecoder()
+        decoder.userInfo[ResourceLimits.codingUserInfoKey] = try ResourceLimits(
+            decodedCollectionElements: 3)
+        #expect(try decoder.decode(InventoryHistory.self, from: data) == history)
+
+        decoder.userInfo[ResourceLimits.codingUserInfoKey] = try ResourceLimits(
+            decodedCollectionElements: 2)
+        let error = #expect(throws: DecodingError.self) {
+            try decoder.decode(InventoryHistory.self, from: data)
+        }
+        guard case .dataCorrupted(let context)? = error else {
+            Issue.record("expected dataCorrupted, got \(String(describing: error))")
+            return
+        }
+        #expect(
+            context.underlyingError as? ResourceLimitError
+                == .tooManyElements("3", field: "events", limit: 2))
+        #expect(context.codingPath.isEmpty)
+    }
+}

@@ -101,3 +101,32 @@ import Testing
         #expect(level.policy == basic.policy)
     }
 }
+
+/// A host caps the collections of the documents it decodes: a ticket timeline.
+@Suite struct DocumentDecodingLimitTests {
+    @Test func ticketTimelineOverTheLimitIsRefused() throws {
+        let tickets = try SampleData.customers().flatMap(\.tickets)
+        let ticket = try #require(tickets.max { $0.events.count < $1.events.count })
+        let count = ticket.events.count
+        try #require(count >= 2)
+        let data = try JSONEncoder().encode(ticket)
+
+        let decoder = JSONDecoder()
+        decoder.userInfo[ResourceLimits.codingUserInfoKey] = try ResourceLimits(
+            decodedCollectionElements: count)
+        #expect(try decoder.decode(Ticket.self, from: data) == ticket)
+
+        decoder.userInfo[ResourceLimits.codingUserInfoKey] = try ResourceLimits(
+            decodedCollectionElements: count - 1)
+        let error = #expect(throws: DecodingError.self) {
+            try decoder.decode(Ticket.self, from: data)
+        }
+        guard case .dataCorrupted(let context)? = error else {
+            Issue.record("expected dataCorrupted, got \(String(describing: error))")
+            return
+        }
+        #expect(
+            context.underlyingError as? ResourceLimitError
+                == .tooManyElements(String(count), field: "events", limit: count - 1))
+    }
+}

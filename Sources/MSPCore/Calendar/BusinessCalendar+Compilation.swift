@@ -10,24 +10,31 @@ extension BusinessCalendar {
     /// instants inside the horizon only, so compile for the period you evaluate plus
     /// whatever a deadline may need beyond it.
     ///
-    /// - Parameter horizon: The instants to answer for, at most
-    ///   ``maximumHorizonDays`` days long.
+    /// - Parameters:
+    ///   - horizon: The instants to answer for, at most
+    ///     ``ResourceLimits/calendarHorizonDays`` days long (by default
+    ///     ``maximumHorizonDays``).
+    ///   - limits: The limits to enforce; ``ResourceLimits/default`` unless a host lowers
+    ///     them.
     /// - Returns: The compiled calendar.
     /// - Throws: ``CalendarError`` `horizonTooLong` for a horizon over
-    ///   ``maximumHorizonDays`` days; `tooManyIntervals` when the weekly spans in the horizon
-    ///   plus the holidays and extra openings exceed ``maximumCompiledIntervals`` (checked
-    ///   before any work is done); `unknownTimeZone` when the system no longer knows the
-    ///   zone.
+    ///   `limits.calendarHorizonDays` days; `tooManyIntervals` when the weekly spans in the
+    ///   horizon plus the holidays and extra openings exceed
+    ///   `limits.compiledCalendarIntervals` (checked before any work is done);
+    ///   `unknownTimeZone` when the system no longer knows the zone.
     /// - Complexity: O(*d* × *s* + *n* log *n*) for *d* days in the horizon, *s* spans per
     ///   day and *n* intervals; one time-zone lookup per span bound.
-    public func compiled(for horizon: DateRange) throws(CalendarError) -> Compiled {
+    public func compiled(for horizon: DateRange, limits: ResourceLimits = .default)
+        throws(CalendarError) -> Compiled
+    {
         guard let resolver = ZonedClock(named: timeZoneIdentifier) else {
             throw .unknownTimeZone(timeZoneIdentifier)
         }
         let horizonStart = horizon.startMilliseconds
         let horizonEnd = horizon.endMilliseconds
-        guard horizonEnd - horizonStart <= Int64(BusinessCalendar.maximumHorizonDays) * 86_400_000
-        else { throw .horizonTooLong(horizon) }
+        guard horizonEnd - horizonStart <= Int64(limits.calendarHorizonDays) * 86_400_000 else {
+            throw .horizonTooLong(horizon, limitDays: limits.calendarHorizonDays)
+        }
 
         // Two days of margin on each side: one for overnight spans that start the evening
         // before, one for wall clocks that jump by a day (Pacific/Apia skipped 2011-12-30).
@@ -40,8 +47,8 @@ extension BusinessCalendar {
         let weeks = (lastDay - firstDay + 7) / 7
         let spansPerWeek = Int64(weeklyHours.values.reduce(0) { $0 + $1.count })
         let bound = spansPerWeek * weeks + Int64(holidays.count + extraOpenings.count)
-        guard bound <= Int64(BusinessCalendar.maximumCompiledIntervals) else {
-            throw .tooManyIntervals(horizon)
+        guard bound <= Int64(limits.compiledCalendarIntervals) else {
+            throw .tooManyIntervals(horizon, limit: limits.compiledCalendarIntervals)
         }
 
         var weekly: [(Int64, Int64)] = []

@@ -4,7 +4,7 @@ extension BusinessCalendar {
     /// A business calendar compiled over a horizon: its open intervals as sorted instants
     /// with cumulative business time, so every query is a binary search.
     ///
-    /// Build one with ``BusinessCalendar/compiled(for:)`` and keep it: compiling converts
+    /// Build one with ``BusinessCalendar/compiled(for:limits:)`` and keep it: compiling converts
     /// every span with the time zone, querying touches only three contiguous `[Int64]`
     /// arrays (milliseconds since 1970-01-01T00:00:00Z) and two small bucket indexes over
     /// them, never calls Foundation's time-zone code and never allocates.

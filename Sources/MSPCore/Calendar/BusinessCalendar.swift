@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A business calendar answers "how much business time lies between two instants" and
 /// "when has a given amount of business time elapsed" — the clock behind SLA deadlines. The
-/// calendar itself is a small, `Codable` definition; ``compiled(for:)`` turns it into a
+/// calendar itself is a small, `Codable` definition; ``compiled(for:limits:)`` turns it into a
 /// ``Compiled`` form over an explicit horizon that answers each query in O(log *n*).
 ///
 /// ```swift
@@ -76,9 +76,9 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// The extra openings, sorted, without duplicates.
     public let extraOpenings: [ExtraOpening]
 
-    /// The longest horizon ``compiled(for:)`` accepts: 18,300 days, 50 years of 366 days.
+    /// The longest horizon ``compiled(for:limits:)`` accepts: 18,300 days, 50 years of 366 days.
     public static let maximumHorizonDays = 18_300
-    /// The most open intervals ``compiled(for:)`` may produce: 2,000,000 (three `Int64`
+    /// The most open intervals ``compiled(for:limits:)`` may produce: 2,000,000 (three `Int64`
     /// arrays, 48 MB). Compilation checks, before doing any work, that the weekly spans
     /// falling in the horizon plus the holidays and extra openings stay within it, and
     /// throws ``CalendarError`` `tooManyIntervals` otherwise.

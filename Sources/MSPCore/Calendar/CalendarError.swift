@@ -33,10 +33,10 @@ public struct CalendarError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let overlappingSpans = Code(rawValue: "overlappingSpans")
         /// A time-zone identifier the system does not know.
         public static let unknownTimeZone = Code(rawValue: "unknownTimeZone")
-        /// A compilation horizon longer than ``BusinessCalendar/maximumHorizonDays``.
+        /// A compilation horizon longer than ``ResourceLimits/calendarHorizonDays``.
         public static let horizonTooLong = Code(rawValue: "horizonTooLong")
         /// A compilation that would produce more than
-        /// ``BusinessCalendar/maximumCompiledIntervals`` open intervals.
+        /// ``ResourceLimits/compiledCalendarIntervals`` open intervals.
         public static let tooManyIntervals = Code(rawValue: "tooManyIntervals")
         /// A query instant, or a query's answer, outside the compiled horizon.
         public static let outsideHorizon = Code(rawValue: "outsideHorizon")
@@ -122,22 +122,33 @@ extension CalendarError {
             message: "time zone \"\(identifier)\" is not a known IANA identifier")
     }
 
-    /// A compilation horizon longer than ``BusinessCalendar/maximumHorizonDays``.
-    public static func horizonTooLong(_ horizon: DateRange) -> CalendarError {
+    /// A compilation horizon longer than `limitDays` days.
+    ///
+    /// - Parameters:
+    ///   - horizon: The horizon given.
+    ///   - limitDays: The ``ResourceLimits/calendarHorizonDays`` in force, by default
+    ///     ``BusinessCalendar/maximumHorizonDays``.
+    public static func horizonTooLong(
+        _ horizon: DateRange, limitDays: Int = BusinessCalendar.maximumHorizonDays
+    ) -> CalendarError {
         CalendarError(
             code: .horizonTooLong, field: "horizon", value: horizon.description,
-            message:
-                "horizon \(horizon) is longer than \(BusinessCalendar.maximumHorizonDays) days")
+            message: "horizon \(horizon) is longer than \(limitDays) days")
     }
 
     /// A compilation whose weekly spans, holidays and extra openings in the horizon could
-    /// produce more than ``BusinessCalendar/maximumCompiledIntervals`` open intervals.
-    public static func tooManyIntervals(_ horizon: DateRange) -> CalendarError {
+    /// produce more than `limit` open intervals.
+    ///
+    /// - Parameters:
+    ///   - horizon: The horizon given.
+    ///   - limit: The ``ResourceLimits/compiledCalendarIntervals`` in force, by default
+    ///     ``BusinessCalendar/maximumCompiledIntervals``.
+    public static func tooManyIntervals(
+        _ horizon: DateRange, limit: Int = BusinessCalendar.maximumCompiledIntervals
+    ) -> CalendarError {
         CalendarError(
             code: .tooManyIntervals, field: "horizon", value: horizon.description,
-            message:
-                "compiling over \(horizon) needs more than "
-                + "\(BusinessCalendar.maximumCompiledIntervals) open intervals")
+            message: "compiling over \(horizon) needs more than \(limit) open intervals")
     }
 
     /// A query instant outside the compiled horizon (or not a finite instant).

@@ -19,23 +19,29 @@
 /// A negative total is allocated by magnitude and every part gets the total's sign, so parts
 /// of a credit are credits. A part with weight zero always gets zero.
 extension Money {
-    /// The most parts one allocation may produce.
+    /// The most parts one allocation may produce: 1,000,000, the hard maximum of
+    /// ``ResourceLimits/allocationParts``.
     public static let maximumAllocationParts = 1_000_000
 
     /// Splits the amount in proportion to integer weights.
     ///
-    /// - Parameter weights: One non-negative weight per part, not all zero.
+    /// - Parameters:
+    ///   - weights: One non-negative weight per part, not all zero.
+    ///   - limits: The limits to enforce; ``ResourceLimits/default`` unless a host lowers
+    ///     them.
     /// - Returns: One amount per weight, in the same order, summing exactly to `self`.
     /// - Throws: ``MoneyError`` `invalidRatio` for an empty list, a negative weight or all
-    ///   zeros, `invalidCount` for more than ``maximumAllocationParts`` parts, `overflow` when
-    ///   the weights' sum does not fit 64 bits.
+    ///   zeros, `invalidCount` for more than `limits.allocationParts` parts (by default
+    ///   ``maximumAllocationParts``), `overflow` when the weights' sum does not fit 64 bits.
     /// - Complexity: O(*n* log *n*) for *n* parts.
-    public func allocated(by weights: [Int64]) throws(MoneyError) -> [Money] {
+    public func allocated(by weights: [Int64], limits: ResourceLimits = .default)
+        throws(MoneyError) -> [Money]
+    {
         guard !weights.isEmpty else { throw .invalidRatio("[]", reason: "no parts") }
-        guard weights.count <= Money.maximumAllocationParts else {
+        guard weights.count <= limits.allocationParts else {
             throw .invalidCount(
                 weights.count, field: "parts",
-                reason: "more than \(Money.maximumAllocationParts) parts")
+                reason: "more than \(limits.allocationParts) parts")
         }
         var total: Int64 = 0
         for weight in weights {
@@ -60,10 +66,16 @@ extension Money {
     /// denominator and allocated as integers, so the result is the same as for the
     /// equivalent integer weights.
     ///
-    /// - Throws: as ``allocated(by:)-([Int64])``, plus `overflow` when the common
+    /// - Parameters:
+    ///   - ratios: One non-negative ratio per part, not all zero.
+    ///   - limits: The limits to enforce; ``ResourceLimits/default`` unless a host lowers
+    ///     them.
+    /// - Throws: as ``allocated(by:limits:)-([Int64],_)``, plus `overflow` when the common
     ///   denominator does not fit 64 bits.
     /// - Complexity: O(*n* log *n*) for *n* parts.
-    public func allocated(by ratios: [Rational]) throws(MoneyError) -> [Money] {
+    public func allocated(by ratios: [Rational], limits: ResourceLimits = .default)
+        throws(MoneyError) -> [Money]
+    {
         var common: Int64 = 1
         for ratio in ratios {
             let g = Int64(ExactArithmetic.gcd(common.magnitude, ratio.denominator.magnitude))
@@ -83,19 +95,25 @@ extension Money {
             }
             weights.append(weight)
         }
-        return try allocated(by: weights)
+        return try allocated(by: weights, limits: limits)
     }
 
     /// Splits the amount into `count` parts as equal as possible; the first parts get the
     /// extra minor units: `100.00 USD` into 3 is `[33.34, 33.33, 33.33]`.
     ///
+    /// - Parameters:
+    ///   - count: The number of parts.
+    ///   - limits: The limits to enforce; ``ResourceLimits/default`` unless a host lowers
+    ///     them.
     /// - Throws: ``MoneyError`` `invalidCount` when `count` is not in
-    ///   `1...maximumAllocationParts`.
+    ///   `1...limits.allocationParts` (by default `1...maximumAllocationParts`).
     /// - Complexity: O(*n*).
-    public func split(into count: Int) throws(MoneyError) -> [Money] {
-        guard count >= 1, count <= Money.maximumAllocationParts else {
+    public func split(into count: Int, limits: ResourceLimits = .default)
+        throws(MoneyError) -> [Money]
+    {
+        guard count >= 1, count <= limits.allocationParts else {
             throw .invalidCount(
-                count, field: "count", reason: "must be in 1...\(Money.maximumAllocationParts)")
+                count, field: "count", reason: "must be in 1...\(limits.allocationParts)")
         }
         let magnitude = minorUnits.magnitude
         let base = magnitude / UInt64(count)

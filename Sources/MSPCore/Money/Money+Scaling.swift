@@ -48,7 +48,7 @@ extension Money {
 
     /// The amount divided by a whole number, rounded to the minor unit: `0.05 USD ÷ 2` is
     /// 0.03 under `halfUp` and 0.02 under `halfEven`. To split an amount into parts that sum
-    /// back to it, use ``split(into:)`` instead.
+    /// back to it, use ``split(into:limits:)`` instead.
     ///
     /// - Throws: ``MoneyError`` `divisionByZero`, `overflow`, or `roundingNecessary`.
     @inlinable

@@ -60,7 +60,8 @@ public struct BillingCycle: Sendable {
         case week
     }
 
-    /// The most periods ``periods(overlapping:)`` returns: 100,000.
+    /// The most periods ``periods(overlapping:limits:)`` returns: 100,000, the hard maximum
+    /// of ``ResourceLimits/periodsPerRequest``.
     public static let maximumPeriodCount = 100_000
     /// The allowed intervals of monthly cycles: up to 100 years.
     public static let monthIntervals: ClosedRange<Int> = 1...1200
@@ -204,16 +205,23 @@ extension BillingCycle {
     /// The periods that share at least one instant with `range`, in order. An empty range
     /// overlaps no period.
     ///
-    /// - Throws: ``PeriodError`` `tooManyPeriods` when more than ``maximumPeriodCount``
-    ///   periods overlap the range (checked before any is built), `outOfRange`.
+    /// - Parameters:
+    ///   - range: The instants the periods must touch.
+    ///   - limits: The limits to enforce; ``ResourceLimits/default`` unless a host lowers
+    ///     them.
+    /// - Throws: ``PeriodError`` `tooManyPeriods` when more than `limits.periodsPerRequest`
+    ///   periods (by default ``maximumPeriodCount``) overlap the range (checked before any
+    ///   is built), `outOfRange`.
     /// - Complexity: O(*p*) for *p* periods returned.
-    public func periods(overlapping range: DateRange) throws(PeriodError) -> [BillingPeriod] {
+    public func periods(overlapping range: DateRange, limits: ResourceLimits = .default)
+        throws(PeriodError) -> [BillingPeriod]
+    {
         guard !range.isEmpty else { return [] }
         let first = try index(containing: range.startMilliseconds)
         let last = try index(containing: range.endMilliseconds - 1)
         let count = last - first + 1
-        guard count <= BillingCycle.maximumPeriodCount else {
-            throw .tooManyPeriods(count, limit: BillingCycle.maximumPeriodCount)
+        guard count <= limits.periodsPerRequest else {
+            throw .tooManyPeriods(count, limit: limits.periodsPerRequest)
         }
         var result: [BillingPeriod] = []
         result.reserveCapacity(count)
