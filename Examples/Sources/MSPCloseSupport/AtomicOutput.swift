@@ -1,6 +1,12 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// An output folder written all at once: every file goes into a hidden staging folder next
 /// to the destination, and only ``commit()`` moves it into place, so a failure part-way
 /// leaves the destination as it was (absent, or the previous complete run).
@@ -52,18 +58,44 @@ package final class AtomicOutput: Sendable {
 
     /// Writes `data` to `relativePath` inside the staging folder, creating sub-folders.
     ///
+    /// The file is written with plain `open`/`write`/`close`: Foundation's `Data.write(to:)`
+    /// calls `fsync` for every file, which made writing 10,000 reports wait on the disk
+    /// 10,000 times. The output's guarantee is the one ``commit()`` gives — the folder
+    /// appears whole or not at all when the process stops or fails — not durability across
+    /// a power loss.
+    ///
     /// - Throws: ``OutputError`` naming the file.
     package func write(_ data: Data, to relativePath: String) throws(OutputError) {
         let file = staging.appendingPathComponent(relativePath)
+        let shown = destination.appendingPathComponent(relativePath).path
         do {
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: file)
         } catch {
-            throw OutputError(
-                path: destination.appendingPathComponent(relativePath).path,
-                reason: error.localizedDescription)
+            throw OutputError(path: shown, reason: error.localizedDescription)
         }
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: shown, reason: Self.lastError()) }
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = Self.lastError()
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = Self.lastError() }
+        if let failure { throw OutputError(path: shown, reason: failure) }
+    }
+
+    /// The text of the last system error (`errno`).
+    private static func lastError() -> String {
+        String(cString: strerror(errno))
     }
 
     /// Moves the staging folder into place, replacing a previous output folder.
@@ -149,4 +181,13 @@ package struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `cannot write path: reason`.
     package var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// `write(2)`, named apart from ``AtomicOutput``'s own `write` methods.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+    #else
+        Darwin.write(descriptor, bytes, count)
+    #endif
 }

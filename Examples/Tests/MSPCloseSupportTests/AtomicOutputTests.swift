@@ -58,6 +58,36 @@ import Testing
         #expect(try names(root).isEmpty)
     }
 
+    /// A file written twice holds the second content whole (shorter, so truncated), large
+    /// data is written whole, and a file that cannot be opened is an `OutputError` naming
+    /// the destination path and the system's reason.
+    @Test func filesAreWrittenWholeAndFailuresNamed() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let destination = root.appendingPathComponent("out")
+        let large = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try AtomicOutput.write(to: destination) { output in
+            try output.write("a longer first text", to: "a.txt")
+            try output.write("short", to: "a.txt")
+            try output.write(large, to: "deep/er/large.bin")
+        }
+        let text = try String(
+            contentsOf: destination.appendingPathComponent("a.txt"), encoding: .utf8)
+        #expect(text == "short")
+        #expect(
+            try Data(contentsOf: destination.appendingPathComponent("deep/er/large.bin")) == large)
+        let error = #expect(throws: OutputError.self) {
+            try AtomicOutput.write(to: root.appendingPathComponent("second")) { output in
+                try output.write("x", to: "folder/inside.txt")
+                try output.write("y", to: "folder")
+            }
+        }
+        #expect(
+            error?.path == root.appendingPathComponent("second/folder").standardizedFileURL.path)
+        #expect(error?.reason == "Is a directory")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("second").path))
+    }
+
     @Test func secondRunReplacesTheFirst() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(at: root) }
