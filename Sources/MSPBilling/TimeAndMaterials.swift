@@ -82,27 +82,40 @@ public struct MaterialCharge: Sendable, Hashable {
 }
 
 /// Break/fix pricing: hourly rates by role and work type, rounding to an increment with a
-/// minimum, an after-hours multiplier decided by a business calendar, and materials at
-/// cost plus markup.
+/// minimum, after-hours and holiday multipliers decided by a business calendar, and
+/// materials at cost plus markup.
 ///
 /// ## Rule for one billable entry
 ///
-/// Split the entry into business time *b* (open per the calendar) and after-hours time
-/// *a* (closed: evenings, weekends, holidays). With multiplier *m*, increment *i* and
-/// minimum *n*:
+/// Split the entry by the compiled calendar into business time *b* (open), holiday time
+/// *h* (closed time inside a holiday's closed span, see
+/// `BusinessCalendar.Compiled.holidayMilliseconds(from:to:)`) and after-hours time *a*
+/// (the rest of the closed time: evenings, nights, weekends). Business time on a holiday
+/// date — the open part of a partial-day closure, or an extra opening — stays business
+/// time. With after-hours multiplier *mₐ*, holiday multiplier *mₕ* (``holidayMultiplier``,
+/// or *mₐ* when it is `nil`), increment *i* and minimum *n*:
 ///
 /// - ``RoundingOrder-swift.enum/beforeMultiplier``: the raw duration is rounded up to a
 ///   multiple of *i* and raised to *n*; the added time continues the work past its end and
-///   takes the multiplier in force at the end. Billed minutes = *b′* + *a′* × *m*.
-/// - ``RoundingOrder-swift.enum/afterMultiplier``: weighted minutes *b* + *a* × *m* are
-///   rounded up to a multiple of *i* and raised to *n*.
+///   takes the multiplier in force in the entry's last millisecond (1 for business time,
+///   *mₐ* after hours, *mₕ* on a holiday). Billed minutes = *b′* + *a′* × *mₐ* + *h′* × *mₕ*.
+/// - ``RoundingOrder-swift.enum/afterMultiplier``: weighted minutes
+///   *b* + *a* × *mₐ* + *h* × *mₕ* are rounded up to a multiple of *i* and raised to *n*.
 ///
-/// The charge is rate × billed minutes / 60, rounded once.
+/// The weighted minutes are exact (one common denominator for both multipliers); the charge
+/// is rate × billed minutes / 60, rounded once.
 ///
 /// Worked example: Mon–Fri 09:00–17:00, 120.00/h, 15-minute increments, 1-hour minimum,
 /// 1.5× after hours; an entry 16:40–17:20 is 20 business + 20 after-hours minutes.
 /// Before: 40 → 45 → 60 minutes; the 20 added minutes are after hours, so
 /// 20 + 40 × 1.5 = 80 minutes = 160.00. After: 20 + 20 × 1.5 = 50 → 60 minutes = 120.00.
+///
+/// With Friday 2026-12-25 a holiday and 2× holiday time, an entry from Thursday 23:30 to
+/// Friday 00:40 is 30 after-hours + 40 holiday minutes. Before: 70 → 75; the 5 added
+/// minutes are holiday time, so 30 × 1.5 + 45 × 2 = 135 minutes = 270.00. After:
+/// 30 × 1.5 + 40 × 2 = 125 → 135 minutes = 270.00. An entry on the holiday 10:00–10:50
+/// is 50 holiday minutes: before 60 × 2 = 120 minutes = 240.00; after 100 → 105 minutes
+/// = 210.00.
 public struct TimeAndMaterials: Sendable, Hashable {
     /// Whether entries are rounded before or after the after-hours multiplier.
     public enum RoundingOrder: String, Sendable, Hashable, Codable {
@@ -141,8 +154,12 @@ public struct TimeAndMaterials: Sendable, Hashable {
     public let incrementMinutes: Int64
     /// The least an entry is billed, in minutes.
     public let minimumMinutes: Int64
-    /// The multiplier for time outside business hours (evenings, weekends, holidays).
+    /// The multiplier for closed time outside holidays (evenings, nights, weekends), and for
+    /// holiday time too when ``holidayMultiplier`` is `nil`.
     public let afterHoursMultiplier: Rational
+    /// The multiplier for holiday time (closed time inside a holiday's closed span), or
+    /// `nil` to bill holiday time as after hours.
+    public let holidayMultiplier: Rational?
     /// Round before or after the multiplier.
     public let roundingOrder: RoundingOrder
     /// The category of labour lines (chooses the tax rate).
@@ -151,16 +168,31 @@ public struct TimeAndMaterials: Sendable, Hashable {
     public let materialCategory: BillableCategory
     /// The rule that rounds each line.
     public let rounding: RoundingRule
+    /// The weights of business, after-hours and holiday milliseconds over one common
+    /// denominator, or `nil` when they overflow (reported when an entry is priced).
+    private let weights: Weights?
 
     /// Creates a validated time-and-materials price list.
     ///
+    /// - Parameters:
+    ///   - rates: The hourly rates by role and work type.
+    ///   - incrementMinutes: The increment each entry is rounded up to.
+    ///   - minimumMinutes: The least an entry is billed.
+    ///   - afterHoursMultiplier: The multiplier for closed time outside holidays.
+    ///   - holidayMultiplier: The multiplier for holiday time; `nil` bills holiday time as
+    ///     after hours.
+    ///   - roundingOrder: Round before or after the multipliers.
+    ///   - labourCategory: The category of labour lines.
+    ///   - materialCategory: The category of material lines.
+    ///   - rounding: The rule that rounds each line.
     /// - Throws: ``BillingError/invalidTimeRule(_:field:)`` for an increment outside
     ///   1...``maximumMinutes``, a minimum outside 0...``maximumMinutes`` or a multiplier
     ///   below 1;
     ///   ``BillingError/negativeQuantity(_:field:)`` for a negative rate.
     public init(
         rates: [Rate], incrementMinutes: Int64 = 15, minimumMinutes: Int64 = 0,
-        afterHoursMultiplier: Rational = .one, roundingOrder: RoundingOrder = .beforeMultiplier,
+        afterHoursMultiplier: Rational = .one, holidayMultiplier: Rational? = nil,
+        roundingOrder: RoundingOrder = .beforeMultiplier,
         labourCategory: BillableCategory, materialCategory: BillableCategory,
         rounding: RoundingRule = .halfUp
     ) throws(BillingError) {
@@ -173,6 +205,9 @@ public struct TimeAndMaterials: Sendable, Hashable {
         guard afterHoursMultiplier >= .one else {
             throw .invalidTimeRule(afterHoursMultiplier.description, field: "afterHoursMultiplier")
         }
+        if let holidayMultiplier, holidayMultiplier < .one {
+            throw .invalidTimeRule(holidayMultiplier.description, field: "holidayMultiplier")
+        }
         for (index, rate) in rates.enumerated() where rate.hourly.scaledUnits < 0 {
             throw .negativeQuantity(rate.hourly.description, field: "rates[\(index)].hourly")
         }
@@ -180,6 +215,8 @@ public struct TimeAndMaterials: Sendable, Hashable {
         self.incrementMinutes = incrementMinutes
         self.minimumMinutes = minimumMinutes
         self.afterHoursMultiplier = afterHoursMultiplier
+        self.holidayMultiplier = holidayMultiplier
+        self.weights = Weights(afterHours: afterHoursMultiplier, holiday: holidayMultiplier)
         self.roundingOrder = roundingOrder
         self.labourCategory = labourCategory
         self.materialCategory = materialCategory
@@ -272,53 +309,68 @@ public struct TimeAndMaterials: Sendable, Hashable {
     }
 
     /// The billed minutes of one entry (before the hourly rate), per the rounding order.
+    ///
+    /// - Throws: ``BillingError`` `calendar` for an entry outside the calendar's horizon,
+    ///   `arithmetic` on overflow.
     public func billedMinutes(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
         throws(BillingError) -> Rational
     {
-        let total = entry.range.endMilliseconds - entry.range.startMilliseconds
+        let (numerator, denominator) = try billedMinuteFraction(for: entry, calendar: calendar)
+        return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
+    }
+
+    /// The billed minutes of one entry as an unreduced fraction `numerator / denominator`
+    /// (denominator positive).
+    private func billedMinuteFraction(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
+        throws(BillingError) -> (Int64, Int64)
+    {
+        guard let weights else { throw Self.timeOverflow(entry) }
+        let start = entry.range.startMilliseconds
+        let end = entry.range.endMilliseconds
+        let total = end - start
         let businessMs = try onCalendar { () throws(CalendarError) in
-            try calendar.businessMilliseconds(
-                from: entry.range.startMilliseconds, to: entry.range.endMilliseconds)
+            try calendar.businessMilliseconds(from: start, to: end)
         }
-        let afterMs = total - businessMs
-        let endsAfterHours = try endsOutsideHours(entry, calendar: calendar)
+        // Holiday time is told apart only when it has its own multiplier.
+        let holidayMs =
+            holidayMultiplier == nil
+            ? 0
+            : try onCalendar { () throws(CalendarError) in
+                try calendar.holidayMilliseconds(from: start, to: end)
+            }
+        let afterMs = total - businessMs - holidayMs
         let minute: Int64 = 60_000
         let incrementMs = incrementMinutes * minute
         let minimumMs = minimumMinutes * minute
-        // Weighted milliseconds as a fraction over the multiplier's denominator q:
-        // business × q + after × p, so each entry needs one reduction, not a chain.
-        let p = afterHoursMultiplier.numerator
-        let q = afterHoursMultiplier.denominator
-        func weighted(_ business: Int64, _ after: Int64) throws(BillingError) -> Int64 {
-            let (a, o1) = business.multipliedReportingOverflow(by: q)
-            let (b, o2) = after.multipliedReportingOverflow(by: p)
-            let (sum, o3) = a.addingReportingOverflow(b)
-            guard !o1, !o2, !o3 else { throw Self.timeOverflow(entry) }
-            return sum
-        }
         switch roundingOrder {
         case .beforeMultiplier:
             let steps = total / incrementMs + (total % incrementMs == 0 ? 0 : 1)
             let (roundedMs, o1) = steps.multipliedReportingOverflow(by: incrementMs)
             guard !o1 else { throw Self.timeOverflow(entry) }
-            let billedMs = max(roundedMs, minimumMs)
-            let extra = billedMs - total
-            let businessPart = businessMs + (endsAfterHours ? 0 : extra)
-            let afterPart = afterMs + (endsAfterHours ? extra : 0)
-            let (denominator, o2) = q.multipliedReportingOverflow(by: minute)
-            guard !o2 else { throw Self.timeOverflow(entry) }
-            let numerator = try weighted(businessPart, afterPart)
-            return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
+            let extra = max(roundedMs, minimumMs) - total
+            var parts = (businessMs, afterMs, holidayMs)
+            if extra > 0 {
+                switch try timeKindAtEnd(of: entry, calendar: calendar) {
+                case .business: parts.0 += extra
+                case .afterHours: parts.1 += extra
+                case .holiday: parts.2 += extra
+                }
+            }
+            let (denominator, o2) = weights.denominator.multipliedReportingOverflow(by: minute)
+            guard !o2, let numerator = weights.weigh(parts.0, parts.1, parts.2) else {
+                throw Self.timeOverflow(entry)
+            }
+            return (numerator, denominator)
         case .afterMultiplier:
-            let numerator = try weighted(businessMs, afterMs)
-            let (unit, o1) = q.multipliedReportingOverflow(by: incrementMs)
+            guard let numerator = weights.weigh(businessMs, afterMs, holidayMs) else {
+                throw Self.timeOverflow(entry)
+            }
+            let (unit, o1) = weights.denominator.multipliedReportingOverflow(by: incrementMs)
             guard !o1 else { throw Self.timeOverflow(entry) }
             let steps = numerator / unit + (numerator % unit == 0 ? 0 : 1)
             let (roundedMs, o2) = steps.multipliedReportingOverflow(by: incrementMs)
             guard !o2 else { throw Self.timeOverflow(entry) }
-            return try exact { () throws(MoneyError) in
-                try Rational(max(roundedMs, minimumMs), minute)
-            }
+            return (max(roundedMs, minimumMs), minute)
         }
     }
 
@@ -328,18 +380,77 @@ public struct TimeAndMaterials: Sendable, Hashable {
         .arithmetic(.overflow(operation: "weigh and round time", operands: entry.id))
     }
 
-    private func endsOutsideHours(_ entry: TimeEntry, calendar: BusinessCalendar.Compiled)
-        throws(BillingError) -> Bool
+    /// Which multiplier is in force in the entry's last millisecond (at its start for an
+    /// empty entry): the one the time added by rounding takes.
+    private func timeKindAtEnd(of entry: TimeEntry, calendar: BusinessCalendar.Compiled)
+        throws(BillingError) -> TimeKind
     {
-        // Open in the entry's last millisecond exactly when that millisecond is business time.
-        guard !entry.range.isEmpty else {
-            return try onCalendar { () throws(CalendarError) in
-                try !calendar.isOpen(at: entry.range.start)
+        // The millisecond [last, last + 1) decides; for an empty entry it is the one at its
+        // start, which `isOpen(at:)` checks lies inside the horizon.
+        let last: Int64
+        if entry.range.isEmpty {
+            last = entry.range.startMilliseconds
+            if try onCalendar({ () throws(CalendarError) in
+                try calendar.isOpen(at: entry.range.start)
+            }) {
+                return .business
+            }
+        } else {
+            last = entry.range.endMilliseconds - 1
+            if try onCalendar({ () throws(CalendarError) in
+                try calendar.businessMilliseconds(from: last, to: last + 1) == 1
+            }) {
+                return .business
             }
         }
-        let end = entry.range.endMilliseconds
-        return try onCalendar { () throws(CalendarError) in
-            try calendar.businessMilliseconds(from: end - 1, to: end) == 0
+        guard holidayMultiplier != nil else { return .afterHours }
+        let holiday = try onCalendar { () throws(CalendarError) in
+            try calendar.holidayMilliseconds(from: last, to: last + 1) == 1
+        }
+        return holiday ? .holiday : .afterHours
+    }
+
+    /// The three kinds of time an entry splits into.
+    private enum TimeKind { case business, afterHours, holiday }
+
+    /// Integer weights of business, after-hours and holiday milliseconds over one common
+    /// denominator: with *mₐ* = *p*/*q* and *mₕ* = *r*/*s*, the denominator is lcm(*q*, *s*),
+    /// so weighted ms = (*b* × d + *a* × *p* × d/*q* + *h* × *r* × d/*s*) / d exactly.
+    private struct Weights: Sendable, Hashable {
+        let business: Int64
+        let afterHours: Int64
+        let holiday: Int64
+        let denominator: Int64
+
+        /// The weights, or `nil` when the common denominator or a weight overflows.
+        init?(afterHours: Rational, holiday: Rational?) {
+            let holiday = holiday ?? afterHours
+            let q = afterHours.denominator
+            let s = holiday.denominator
+            var (a, b) = (q, s)
+            while b != 0 { (a, b) = (b, a % b) }
+            let (denominator, o1) = (q / a).multipliedReportingOverflow(by: s)
+            let (afterWeight, o2) = afterHours.numerator.multipliedReportingOverflow(
+                by: denominator / q)
+            let (holidayWeight, o3) = holiday.numerator.multipliedReportingOverflow(
+                by: denominator / s)
+            guard !o1, !o2, !o3 else { return nil }
+            self.business = denominator
+            self.afterHours = afterWeight
+            self.holiday = holidayWeight
+            self.denominator = denominator
+        }
+
+        /// `business × b + afterHours × a + holiday × h`, or `nil` on overflow.
+        @inline(__always)
+        func weigh(_ b: Int64, _ a: Int64, _ h: Int64) -> Int64? {
+            let (x, o1) = b.multipliedReportingOverflow(by: business)
+            let (y, o2) = a.multipliedReportingOverflow(by: afterHours)
+            let (z, o3) = h.multipliedReportingOverflow(by: holiday)
+            let (xy, o4) = x.addingReportingOverflow(y)
+            let (sum, o5) = xy.addingReportingOverflow(z)
+            guard !o1, !o2, !o3, !o4, !o5 else { return nil }
+            return sum
         }
     }
 
