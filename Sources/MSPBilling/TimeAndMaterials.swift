@@ -171,6 +171,8 @@ public struct TimeAndMaterials: Sendable, Hashable {
     /// The weights of business, after-hours and holiday milliseconds over one common
     /// denominator, or `nil` when they overflow (reported when an entry is priced).
     private let weights: Weights?
+    /// Each rate's price of one minute in minor units (hourly / 60), in lowest terms.
+    private let minutePrices: [Rational]
 
     /// Creates a validated time-and-materials price list.
     ///
@@ -208,9 +210,18 @@ public struct TimeAndMaterials: Sendable, Hashable {
         if let holidayMultiplier, holidayMultiplier < .one {
             throw .invalidTimeRule(holidayMultiplier.description, field: "holidayMultiplier")
         }
-        for (index, rate) in rates.enumerated() where rate.hourly.scaledUnits < 0 {
-            throw .negativeQuantity(rate.hourly.description, field: "rates[\(index)].hourly")
+        var minutePrices: [Rational] = []
+        for (index, rate) in rates.enumerated() {
+            guard rate.hourly.scaledUnits >= 0 else {
+                throw .negativeQuantity(rate.hourly.description, field: "rates[\(index)].hourly")
+            }
+            // Scaled units are minor units × 10^6, so one minute is scaledUnits / 60,000,000.
+            minutePrices.append(
+                try exact { () throws(MoneyError) in
+                    try Rational(rate.hourly.scaledUnits, 60_000_000)
+                })
         }
+        self.minutePrices = minutePrices
         self.rates = rates
         self.incrementMinutes = incrementMinutes
         self.minimumMinutes = minimumMinutes
@@ -281,7 +292,7 @@ public struct TimeAndMaterials: Sendable, Hashable {
                     expected: customer, found: entries[index].customer,
                     field: "timeEntries[\(entries[index].id)].customer")
             }
-            lines.append(try line(for: entries[index], calendar: calendar))
+            try appendLine(for: entries, at: index, calendar: calendar, to: &lines)
         }
         for (index, material) in materials.enumerated() {
             if let currency, material.unitCost.currency != currency {
@@ -315,21 +326,46 @@ public struct TimeAndMaterials: Sendable, Hashable {
     public func billedMinutes(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
         throws(BillingError) -> Rational
     {
-        let (numerator, denominator) = try billedMinuteFraction(for: entry, calendar: calendar)
-        return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
+        guard let (numerator, denominator) = try billedMinutes(entry.range, calendar: calendar)
+        else { throw Self.timeOverflow(entry.id) }
+        return try Self.rational(numerator, denominator)
     }
 
-    /// The billed minutes of one entry as an unreduced fraction `numerator / denominator`
-    /// (denominator positive).
-    private func billedMinuteFraction(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
-        throws(BillingError) -> (Int64, Int64)
+    /// The billed minutes of the entry over `range` in lowest terms, `(numerator,
+    /// denominator)` with a positive denominator, or `nil` on overflow.
+    ///
+    /// The weighted milliseconds are a fraction over *d* × 60,000 for the multipliers'
+    /// common denominator *d*; their reduction needs one division and a greatest common
+    /// divisor of numbers below that denominator.
+    private func billedMinutes(_ range: DateRange, calendar: BusinessCalendar.Compiled)
+        throws(BillingError) -> (Int64, Int64)?
     {
-        guard let weights else { throw Self.timeOverflow(entry) }
-        let start = entry.range.startMilliseconds
-        let end = entry.range.endMilliseconds
+        guard let weights else { return nil }
+        let start = range.startMilliseconds
+        let end = range.endMilliseconds
         let total = end - start
-        let businessMs = try onCalendar { () throws(CalendarError) in
-            try calendar.businessMilliseconds(from: start, to: end)
+        // Cumulative business time at the end, the start and (when rounding adds time) the
+        // last millisecond: three lookups for the business time and the end's kind.
+        let businessAtEnd: Int64
+        let businessMs: Int64
+        if start >= calendar.horizon.startMilliseconds, end <= calendar.horizon.endMilliseconds {
+            businessAtEnd = try onCalendar { () throws(CalendarError) in
+                try calendar.cumulativeBusinessMilliseconds(at: end)
+            }
+            businessMs =
+                try businessAtEnd
+                - onCalendar { () throws(CalendarError) in
+                    try calendar.cumulativeBusinessMilliseconds(at: start)
+                }
+        } else {
+            // Outside the horizon: the business-time query reports it (naming `start` or
+            // `end`).
+            businessMs = try onCalendar { () throws(CalendarError) in
+                try calendar.businessMilliseconds(from: start, to: end)
+            }
+            businessAtEnd = try onCalendar { () throws(CalendarError) in
+                try calendar.cumulativeBusinessMilliseconds(at: end)
+            }
         }
         // Holiday time is told apart only when it has its own multiplier.
         let holidayMs =
@@ -346,11 +382,13 @@ public struct TimeAndMaterials: Sendable, Hashable {
         case .beforeMultiplier:
             let steps = total / incrementMs + (total % incrementMs == 0 ? 0 : 1)
             let (roundedMs, o1) = steps.multipliedReportingOverflow(by: incrementMs)
-            guard !o1 else { throw Self.timeOverflow(entry) }
+            guard !o1 else { return nil }
             let extra = max(roundedMs, minimumMs) - total
             var parts = (businessMs, afterMs, holidayMs)
             if extra > 0 {
-                switch try timeKindAtEnd(of: entry, calendar: calendar) {
+                switch try timeKindAtEnd(
+                    of: range, businessAtEnd: businessAtEnd, calendar: calendar)
+                {
                 case .business: parts.0 += extra
                 case .afterHours: parts.1 += extra
                 case .holiday: parts.2 += extra
@@ -358,50 +396,80 @@ public struct TimeAndMaterials: Sendable, Hashable {
             }
             let (denominator, o2) = weights.denominator.multipliedReportingOverflow(by: minute)
             guard !o2, let numerator = weights.weigh(parts.0, parts.1, parts.2) else {
-                throw Self.timeOverflow(entry)
+                return nil
             }
-            return (numerator, denominator)
+            // numerator ≥ 0 and denominator > 0: reduce by gcd(denominator, remainder).
+            let remainder = numerator % denominator
+            guard remainder != 0 else { return (numerator / denominator, 1) }
+            let divisor = Self.gcd(denominator, remainder)
+            return (numerator / divisor, denominator / divisor)
         case .afterMultiplier:
-            guard let numerator = weights.weigh(businessMs, afterMs, holidayMs) else {
-                throw Self.timeOverflow(entry)
-            }
+            guard let numerator = weights.weigh(businessMs, afterMs, holidayMs) else { return nil }
             let (unit, o1) = weights.denominator.multipliedReportingOverflow(by: incrementMs)
-            guard !o1 else { throw Self.timeOverflow(entry) }
+            guard !o1 else { return nil }
             let steps = numerator / unit + (numerator % unit == 0 ? 0 : 1)
             let (roundedMs, o2) = steps.multipliedReportingOverflow(by: incrementMs)
-            guard !o2 else { throw Self.timeOverflow(entry) }
-            return (max(roundedMs, minimumMs), minute)
+            guard !o2 else { return nil }
+            // A multiple of the increment or the minimum: whole minutes.
+            return (max(roundedMs, minimumMs) / minute, 1)
         }
+    }
+
+    /// `numerator / denominator` already in lowest terms with a positive denominator, built
+    /// without a reduction when it is whole.
+    @inline(__always)
+    private static func rational(_ numerator: Int64, _ denominator: Int64) throws(BillingError)
+        -> Rational
+    {
+        if denominator == 1 { return Rational(numerator) }
+        return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
+    }
+
+    /// The greatest common divisor of two non-negative numbers (Stein's algorithm), `1` at
+    /// once when either is 1.
+    private static func gcd(_ first: Int64, _ second: Int64) -> Int64 {
+        var a = first.magnitude
+        var b = second.magnitude
+        if a == 1 || b == 1 { return 1 }
+        if a == 0 { return Int64(b) }
+        if b == 0 { return Int64(a) }
+        let shift = (a | b).trailingZeroBitCount
+        a >>= a.trailingZeroBitCount
+        repeat {
+            b >>= b.trailingZeroBitCount
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return Int64(a << shift)
     }
 
     /// The overflow error for an entry, built only when it is thrown.
     @inline(never)
-    private static func timeOverflow(_ entry: TimeEntry) -> BillingError {
-        .arithmetic(.overflow(operation: "weigh and round time", operands: entry.id))
+    private static func timeOverflow(_ entry: String) -> BillingError {
+        .arithmetic(.overflow(operation: "weigh and round time", operands: entry))
     }
 
     /// Which multiplier is in force in the entry's last millisecond (at its start for an
-    /// empty entry): the one the time added by rounding takes.
-    private func timeKindAtEnd(of entry: TimeEntry, calendar: BusinessCalendar.Compiled)
-        throws(BillingError) -> TimeKind
-    {
+    /// empty entry): the one the time added by rounding takes. `businessAtEnd` is the
+    /// cumulative business time at the entry's end.
+    private func timeKindAtEnd(
+        of range: DateRange, businessAtEnd: Int64, calendar: BusinessCalendar.Compiled
+    ) throws(BillingError) -> TimeKind {
         // The millisecond [last, last + 1) decides; for an empty entry it is the one at its
         // start, which `isOpen(at:)` checks lies inside the horizon.
         let last: Int64
-        if entry.range.isEmpty {
-            last = entry.range.startMilliseconds
-            if try onCalendar({ () throws(CalendarError) in
-                try calendar.isOpen(at: entry.range.start)
-            }) {
+        if range.isEmpty {
+            last = range.startMilliseconds
+            if try onCalendar({ () throws(CalendarError) in try calendar.isOpen(at: range.start) })
+            {
                 return .business
             }
         } else {
-            last = entry.range.endMilliseconds - 1
-            if try onCalendar({ () throws(CalendarError) in
-                try calendar.businessMilliseconds(from: last, to: last + 1) == 1
-            }) {
-                return .business
+            last = range.endMilliseconds - 1
+            let before = try onCalendar { () throws(CalendarError) in
+                try calendar.cumulativeBusinessMilliseconds(at: last)
             }
+            if businessAtEnd - before == 1 { return .business }
         }
         guard holidayMultiplier != nil else { return .afterHours }
         let holiday = try onCalendar { () throws(CalendarError) in
@@ -454,48 +522,88 @@ public struct TimeAndMaterials: Sendable, Hashable {
         }
     }
 
-    private func line(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
-        throws(BillingError) -> InvoiceLine
-    {
-        guard
-            let slot = rates.firstIndex(where: {
-                $0.role == entry.role && $0.workType == entry.workType
-            })
-        else { throw .unknownRate(role: entry.role, workType: entry.workType, entry: entry.id) }
-        let hourly = rates[slot].hourly
-        let minutes = try billedMinutes(for: entry, calendar: calendar)
-        let charged = entry.status == .billable
-        let (perHourDenominator, overflowed) = minutes.denominator.multipliedReportingOverflow(
-            by: 60)
-        guard !overflowed else {
-            throw .arithmetic(.overflow(operation: "hours", operands: entry.id))
+    /// Prices `entries[index]` and appends its line, reading the entry in place (a copy
+    /// would retain its four strings).
+    private func appendLine(
+        for entries: UnsafeBufferPointer<TimeEntry>, at index: Int,
+        calendar: BusinessCalendar.Compiled, to lines: inout [InvoiceLine]
+    ) throws(BillingError) {
+        var found: Int?
+        for slot in rates.indices
+        where rates[slot].role == entries[index].role
+            && rates[slot].workType == entries[index].workType
+        {
+            found = slot
+            break
         }
+        guard let slot = found else {
+            throw .unknownRate(
+                role: entries[index].role, workType: entries[index].workType,
+                entry: entries[index].id)
+        }
+        guard
+            let (minuteNumerator, minuteDenominator) = try billedMinutes(
+                entries[index].range, calendar: calendar)
+        else { throw Self.timeOverflow(entries[index].id) }
+        let (hourDenominator, overflowed) = minuteDenominator.multipliedReportingOverflow(by: 60)
+        guard !overflowed else {
+            throw .arithmetic(.overflow(operation: "hours", operands: entries[index].id))
+        }
+        let quantity = try Self.rational(minuteNumerator, minuteDenominator)
+        let charged = entries[index].status == .billable
         let exactAmount: Rational
+        let amount: Int64
         if !charged {
             exactAmount = .zero
+            amount = 0
+        } else if let (numerator, denominator) = Self.product(
+            minutePrices[slot], minuteNumerator, minuteDenominator)
+        {
+            // The minute price × the minutes, cross-reduced: both are in lowest terms, so
+            // the product is too, and it is usually whole.
+            exactAmount = try Self.rational(numerator, denominator)
+            amount =
+                denominator == 1
+                ? numerator
+                : try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
         } else {
-            // rate × minutes / 60 in one reduction when the products fit (the same value as
-            // going through the hours, reduced once instead of twice).
-            let (numerator, o1) = hourly.scaledUnits.multipliedReportingOverflow(
-                by: minutes.numerator)
-            let (denominator, o2) = perHourDenominator.multipliedReportingOverflow(by: 1_000_000)
-            if !o1, !o2 {
-                exactAmount = try exact { () throws(MoneyError) in
-                    try Rational(numerator, denominator)
-                }
-            } else {
-                let hours = try exact { () throws(MoneyError) in
-                    try Rational(minutes.numerator, perHourDenominator)
-                }
-                exactAmount = try hourly.exactMinorUnits(times: hours)
+            // Too large for the cross-reduced product: rate × hours, which reports the
+            // overflow (or finds the value through its own reductions).
+            let hours = try exact { () throws(MoneyError) in
+                try Rational(minuteNumerator, hourDenominator)
             }
+            exactAmount = try rates[slot].hourly.exactMinorUnits(times: hours)
+            amount = try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
         }
-        let amount = try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
-        return InvoiceLine(
-            kind: .labour, description: entry.id,
-            category: labourCategory, model: "time-and-materials", quantity: minutes,
-            exactMinorUnits: exactAmount, rounding: rounding,
-            note: charged ? nil : entry.status.rawValue,
-            amount: Money(minorUnits: amount, currency: hourly.currency))
+        lines.append(
+            InvoiceLine(
+                kind: .labour, description: entries[index].id,
+                category: labourCategory, model: "time-and-materials", quantity: quantity,
+                exactMinorUnits: exactAmount, rounding: rounding,
+                note: charged ? nil : entries[index].status.rawValue,
+                amount: Money(minorUnits: amount, currency: rates[slot].hourly.currency)))
+    }
+
+    /// `price × (numerator / denominator)` in lowest terms for a price in lowest terms and
+    /// a fraction in lowest terms with positive denominators, or `nil` on overflow.
+    @inline(__always)
+    private static func product(_ price: Rational, _ numerator: Int64, _ denominator: Int64)
+        -> (Int64, Int64)?
+    {
+        // Cross-reduce: gcd(price numerator, denominator) and gcd(numerator, price
+        // denominator); both are 1 at once for whole minutes and a whole minute price, and
+        // dividing by 1 is skipped (a division costs tens of cycles).
+        if price.denominator == 1, denominator == 1 {
+            let (top, overflow) = price.numerator.multipliedReportingOverflow(by: numerator)
+            return overflow ? nil : (top, 1)
+        }
+        let first = gcd(price.numerator, denominator)
+        let second = gcd(numerator, price.denominator)
+        let (top, o1) = (first == 1 ? price.numerator : price.numerator / first)
+            .multipliedReportingOverflow(by: second == 1 ? numerator : numerator / second)
+        let (bottom, o2) = (second == 1 ? price.denominator : price.denominator / second)
+            .multipliedReportingOverflow(by: first == 1 ? denominator : denominator / first)
+        guard !o1, !o2 else { return nil }
+        return (top, bottom)
     }
 }

@@ -407,3 +407,59 @@ private func referenceMinutes(
         }
     }
 }
+
+@Suite struct TimeAndMaterialsAmountPropertyTests {
+    @Test func linesPriceTheRateTimesTheBilledMinutes() throws {
+        // Each line's quantity is the rule's billed minutes, its exact amount hourly ×
+        // minutes / 60 in MSPCore's Rational arithmetic, and its amount that rounded once;
+        // rates with fractional minute prices (95.00/h is 158⅓ minor units a minute) and
+        // sub-cent rates included.
+        let compiled = try newYork(
+            [.init(date: try LocalDate(parsing: "2026-12-25"))],
+            saturday: [try .init("10:00", "14:00")])
+        let low = compiled.horizon.startMilliseconds
+        let high = compiled.horizon.endMilliseconds - 12 * 3_600_000
+        let rules: [RoundingRule] = [.up, .down, .ceiling, .floor, .halfUp, .halfDown, .halfEven]
+        let hourlyTexts = ["120.00", "95.00", "150.00", "0.01", "123.456789", "77.77", "0"]
+        let multipliers = [Rational(1), try Rational(3, 2), try Rational(4, 3), Rational(2)]
+        try checkProperty(seed: 0x0401_1DA9) { generator in
+            let hourly = try price(generator.element(of: hourlyTexts))
+            let rule = generator.element(of: rules)
+            let afterHours = generator.element(of: multipliers)
+            let holiday: Rational? =
+                generator.chance(1, in: 3) ? nil : generator.element(of: multipliers)
+            let order: TimeAndMaterials.RoundingOrder =
+                generator.chance(1, in: 2) ? .beforeMultiplier : .afterMultiplier
+            let increment: Int64 = generator.element(of: [1, 6, 15, 60])
+            let minimum: Int64 = generator.element(of: [0, 30, 60])
+            let list = try TimeAndMaterials(
+                rates: [.init(role: "engineer", workType: "remote", hourly: hourly)],
+                incrementMinutes: increment, minimumMinutes: minimum,
+                afterHoursMultiplier: afterHours, holidayMultiplier: holiday, roundingOrder: order,
+                labourCategory: category("labour"), materialCategory: category("parts"),
+                rounding: rule)
+            let start = generator.int(in: low...high)
+            let length: Int64 = generator.int(in: 0...(10 * 3_600_000))
+            let work = try TimeEntry(
+                id: "p", customer: acme(), role: "engineer", workType: "remote",
+                start: DateRange.instant(milliseconds: start),
+                end: DateRange.instant(milliseconds: start + length))
+            let line = try list.lines(for: [work], customer: acme(), calendar: compiled)[0]
+            let minutes = try referenceMinutes(
+                work, calendar: compiled, afterHours: afterHours, holiday: holiday, order: order,
+                increment: increment, minimum: minimum)
+            let exactAmount = try Rational(hourly.scaledUnits, 1_000_000) * minutes / Rational(60)
+            let amount = try exactAmount.rounded(rule)
+            let holds =
+                line.quantity == minutes && line.exactMinorUnits == exactAmount
+                && line.amount.minorUnits == amount
+            return (
+                "\(work.range) \(hourly) \(rule) \(order)",
+                holds
+                    ? nil
+                    : "line \(line.quantity) \(String(describing: line.exactMinorUnits)) "
+                        + "\(line.amount); expected \(minutes) \(exactAmount) \(amount)"
+            )
+        }
+    }
+}
