@@ -70,6 +70,9 @@ public struct BillingError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let inconsistent = Code(rawValue: "inconsistent")
         /// An invoice names a plan that is not among the plans given.
         public static let unknownPlan = Code(rawValue: "unknownPlan")
+        /// A quote has time entries or materials but a candidate plan has no
+        /// time-and-materials price list to bill them with.
+        public static let missingPriceList = Code(rawValue: "missingPriceList")
     }
 
     /// What went wrong.
@@ -267,6 +270,18 @@ extension BillingError {
         BillingError(
             code: .unknownPlan, field: field, value: plan.rawValue,
             message: "\(field) names plan \(plan.rawValue), which is not among the plans given")
+    }
+
+    /// A quote candidate at `field` without the time-and-materials price list its
+    /// `entries` time entries and `materials` materials need.
+    public static func missingPriceList(field: String, entries: Int, materials: Int)
+        -> BillingError
+    {
+        BillingError(
+            code: .missingPriceList, field: field, value: "nil",
+            message:
+                "\(field) is missing but the quote has \(entries) time entries and "
+                + "\(materials) materials to bill")
     }
 
     /// Wraps an MSPCore arithmetic error.

@@ -70,16 +70,18 @@ extension MaterialCharge: Codable {
 
 extension TimeAndMaterials: Codable {
     private enum CodingKeys: String, CodingKey {
-        case rates, incrementMinutes, minimumMinutes, afterHoursMultiplier, roundingOrder
-        case labourCategory, materialCategory, rounding
+        case rates, incrementMinutes, minimumMinutes, afterHoursMultiplier, holidayMultiplier
+        case roundingOrder, labourCategory, materialCategory, rounding
     }
 
     /// Decodes `{"rates": [{"role": "engineer", "workType": "remote", "hourly":
     /// {"amount": "120.000000", "currency": "USD"}}], "incrementMinutes": 15,
-    /// "minimumMinutes": 60, "afterHoursMultiplier": "3/2", "roundingOrder":
-    /// "beforeMultiplier", "labourCategory": "labour", "materialCategory": "materials",
-    /// "rounding": "halfUp"}` through the validating initialiser. Absent optional fields
-    /// take the initialiser's defaults (15, 0, `"1"`, `beforeMultiplier`, `halfUp`).
+    /// "minimumMinutes": 60, "afterHoursMultiplier": "3/2", "holidayMultiplier": "2",
+    /// "roundingOrder": "beforeMultiplier", "labourCategory": "labour", "materialCategory":
+    /// "materials", "rounding": "halfUp"}` through the validating initialiser. Absent
+    /// optional fields take the initialiser's defaults (15, 0, `"1"`, no holiday multiplier
+    /// — holiday time billed as after hours —, `beforeMultiplier`, `halfUp`), so JSON
+    /// written before `holidayMultiplier` existed keeps its meaning.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let rates = try container.decode([Rate].self, forKey: .rates)
@@ -87,6 +89,7 @@ extension TimeAndMaterials: Codable {
         let minimum = try container.decodeIfPresent(Int64.self, forKey: .minimumMinutes) ?? 0
         let multiplier =
             try container.decodeIfPresent(Rational.self, forKey: .afterHoursMultiplier) ?? .one
+        let holiday = try container.decodeIfPresent(Rational.self, forKey: .holidayMultiplier)
         let order =
             try container.decodeIfPresent(RoundingOrder.self, forKey: .roundingOrder)
             ?? .beforeMultiplier
@@ -97,18 +100,21 @@ extension TimeAndMaterials: Codable {
         self = try container.validated { () throws(BillingError) in
             try TimeAndMaterials(
                 rates: rates, incrementMinutes: increment, minimumMinutes: minimum,
-                afterHoursMultiplier: multiplier, roundingOrder: order, labourCategory: labour,
-                materialCategory: material, rounding: rounding)
+                afterHoursMultiplier: multiplier, holidayMultiplier: holiday,
+                roundingOrder: order, labourCategory: labour, materialCategory: material,
+                rounding: rounding)
         }
     }
 
-    /// Encodes the shape above, every field written.
+    /// Encodes the shape above, every field written except `holidayMultiplier` when it is
+    /// `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(rates, forKey: .rates)
         try container.encode(incrementMinutes, forKey: .incrementMinutes)
         try container.encode(minimumMinutes, forKey: .minimumMinutes)
         try container.encode(afterHoursMultiplier, forKey: .afterHoursMultiplier)
+        try container.encodeIfPresent(holidayMultiplier, forKey: .holidayMultiplier)
         try container.encode(roundingOrder, forKey: .roundingOrder)
         try container.encode(labourCategory, forKey: .labourCategory)
         try container.encode(materialCategory, forKey: .materialCategory)

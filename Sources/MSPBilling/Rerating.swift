@@ -107,7 +107,12 @@ public enum Quote {
                 passThroughCosts: passThroughCosts)
             options.append(QuoteOption(plan: plan.id, name: plan.name, invoice: invoice))
         }
-        return options.sorted {
+        return ranked(options)
+    }
+
+    /// `options` cheapest first, ties by plan ID.
+    internal static func ranked(_ options: [QuoteOption]) -> [QuoteOption] {
+        options.sorted {
             $0.invoice.total.minorUnits != $1.invoice.total.minorUnits
                 ? $0.invoice.total.minorUnits < $1.invoice.total.minorUnits
                 : $0.plan < $1.plan

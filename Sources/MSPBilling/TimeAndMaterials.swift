@@ -82,27 +82,40 @@ public struct MaterialCharge: Sendable, Hashable {
 }
 
 /// Break/fix pricing: hourly rates by role and work type, rounding to an increment with a
-/// minimum, an after-hours multiplier decided by a business calendar, and materials at
-/// cost plus markup.
+/// minimum, after-hours and holiday multipliers decided by a business calendar, and
+/// materials at cost plus markup.
 ///
 /// ## Rule for one billable entry
 ///
-/// Split the entry into business time *b* (open per the calendar) and after-hours time
-/// *a* (closed: evenings, weekends, holidays). With multiplier *m*, increment *i* and
-/// minimum *n*:
+/// Split the entry by the compiled calendar into business time *b* (open), holiday time
+/// *h* (closed time inside a holiday's closed span, see
+/// `BusinessCalendar.Compiled.holidayMilliseconds(from:to:)`) and after-hours time *a*
+/// (the rest of the closed time: evenings, nights, weekends). Business time on a holiday
+/// date — the open part of a partial-day closure, or an extra opening — stays business
+/// time. With after-hours multiplier *mₐ*, holiday multiplier *mₕ* (``holidayMultiplier``,
+/// or *mₐ* when it is `nil`), increment *i* and minimum *n*:
 ///
 /// - ``RoundingOrder-swift.enum/beforeMultiplier``: the raw duration is rounded up to a
 ///   multiple of *i* and raised to *n*; the added time continues the work past its end and
-///   takes the multiplier in force at the end. Billed minutes = *b′* + *a′* × *m*.
-/// - ``RoundingOrder-swift.enum/afterMultiplier``: weighted minutes *b* + *a* × *m* are
-///   rounded up to a multiple of *i* and raised to *n*.
+///   takes the multiplier in force in the entry's last millisecond (1 for business time,
+///   *mₐ* after hours, *mₕ* on a holiday). Billed minutes = *b′* + *a′* × *mₐ* + *h′* × *mₕ*.
+/// - ``RoundingOrder-swift.enum/afterMultiplier``: weighted minutes
+///   *b* + *a* × *mₐ* + *h* × *mₕ* are rounded up to a multiple of *i* and raised to *n*.
 ///
-/// The charge is rate × billed minutes / 60, rounded once.
+/// The weighted minutes are exact (one common denominator for both multipliers); the charge
+/// is rate × billed minutes / 60, rounded once.
 ///
 /// Worked example: Mon–Fri 09:00–17:00, 120.00/h, 15-minute increments, 1-hour minimum,
 /// 1.5× after hours; an entry 16:40–17:20 is 20 business + 20 after-hours minutes.
 /// Before: 40 → 45 → 60 minutes; the 20 added minutes are after hours, so
 /// 20 + 40 × 1.5 = 80 minutes = 160.00. After: 20 + 20 × 1.5 = 50 → 60 minutes = 120.00.
+///
+/// With Friday 2026-12-25 a holiday and 2× holiday time, an entry from Thursday 23:30 to
+/// Friday 00:40 is 30 after-hours + 40 holiday minutes. Before: 70 → 75; the 5 added
+/// minutes are holiday time, so 30 × 1.5 + 45 × 2 = 135 minutes = 270.00. After:
+/// 30 × 1.5 + 40 × 2 = 125 → 135 minutes = 270.00. An entry on the holiday 10:00–10:50
+/// is 50 holiday minutes: before 60 × 2 = 120 minutes = 240.00; after 100 → 105 minutes
+/// = 210.00.
 public struct TimeAndMaterials: Sendable, Hashable {
     /// Whether entries are rounded before or after the after-hours multiplier.
     public enum RoundingOrder: String, Sendable, Hashable, Codable {
@@ -141,8 +154,12 @@ public struct TimeAndMaterials: Sendable, Hashable {
     public let incrementMinutes: Int64
     /// The least an entry is billed, in minutes.
     public let minimumMinutes: Int64
-    /// The multiplier for time outside business hours (evenings, weekends, holidays).
+    /// The multiplier for closed time outside holidays (evenings, nights, weekends), and for
+    /// holiday time too when ``holidayMultiplier`` is `nil`.
     public let afterHoursMultiplier: Rational
+    /// The multiplier for holiday time (closed time inside a holiday's closed span), or
+    /// `nil` to bill holiday time as after hours.
+    public let holidayMultiplier: Rational?
     /// Round before or after the multiplier.
     public let roundingOrder: RoundingOrder
     /// The category of labour lines (chooses the tax rate).
@@ -151,16 +168,33 @@ public struct TimeAndMaterials: Sendable, Hashable {
     public let materialCategory: BillableCategory
     /// The rule that rounds each line.
     public let rounding: RoundingRule
+    /// The weights of business, after-hours and holiday milliseconds over one common
+    /// denominator, or `nil` when they overflow (reported when an entry is priced).
+    private let weights: Weights?
+    /// Each rate's price of one minute in minor units (hourly / 60), in lowest terms.
+    private let minutePrices: [Rational]
 
     /// Creates a validated time-and-materials price list.
     ///
+    /// - Parameters:
+    ///   - rates: The hourly rates by role and work type.
+    ///   - incrementMinutes: The increment each entry is rounded up to.
+    ///   - minimumMinutes: The least an entry is billed.
+    ///   - afterHoursMultiplier: The multiplier for closed time outside holidays.
+    ///   - holidayMultiplier: The multiplier for holiday time; `nil` bills holiday time as
+    ///     after hours.
+    ///   - roundingOrder: Round before or after the multipliers.
+    ///   - labourCategory: The category of labour lines.
+    ///   - materialCategory: The category of material lines.
+    ///   - rounding: The rule that rounds each line.
     /// - Throws: ``BillingError/invalidTimeRule(_:field:)`` for an increment outside
     ///   1...``maximumMinutes``, a minimum outside 0...``maximumMinutes`` or a multiplier
     ///   below 1;
     ///   ``BillingError/negativeQuantity(_:field:)`` for a negative rate.
     public init(
         rates: [Rate], incrementMinutes: Int64 = 15, minimumMinutes: Int64 = 0,
-        afterHoursMultiplier: Rational = .one, roundingOrder: RoundingOrder = .beforeMultiplier,
+        afterHoursMultiplier: Rational = .one, holidayMultiplier: Rational? = nil,
+        roundingOrder: RoundingOrder = .beforeMultiplier,
         labourCategory: BillableCategory, materialCategory: BillableCategory,
         rounding: RoundingRule = .halfUp
     ) throws(BillingError) {
@@ -173,13 +207,27 @@ public struct TimeAndMaterials: Sendable, Hashable {
         guard afterHoursMultiplier >= .one else {
             throw .invalidTimeRule(afterHoursMultiplier.description, field: "afterHoursMultiplier")
         }
-        for (index, rate) in rates.enumerated() where rate.hourly.scaledUnits < 0 {
-            throw .negativeQuantity(rate.hourly.description, field: "rates[\(index)].hourly")
+        if let holidayMultiplier, holidayMultiplier < .one {
+            throw .invalidTimeRule(holidayMultiplier.description, field: "holidayMultiplier")
         }
+        var minutePrices: [Rational] = []
+        for (index, rate) in rates.enumerated() {
+            guard rate.hourly.scaledUnits >= 0 else {
+                throw .negativeQuantity(rate.hourly.description, field: "rates[\(index)].hourly")
+            }
+            // Scaled units are minor units × 10^6, so one minute is scaledUnits / 60,000,000.
+            minutePrices.append(
+                try exact { () throws(MoneyError) in
+                    try Rational(rate.hourly.scaledUnits, 60_000_000)
+                })
+        }
+        self.minutePrices = minutePrices
         self.rates = rates
         self.incrementMinutes = incrementMinutes
         self.minimumMinutes = minimumMinutes
         self.afterHoursMultiplier = afterHoursMultiplier
+        self.holidayMultiplier = holidayMultiplier
+        self.weights = Weights(afterHours: afterHoursMultiplier, holiday: holidayMultiplier)
         self.roundingOrder = roundingOrder
         self.labourCategory = labourCategory
         self.materialCategory = materialCategory
@@ -244,7 +292,7 @@ public struct TimeAndMaterials: Sendable, Hashable {
                     expected: customer, found: entries[index].customer,
                     field: "timeEntries[\(entries[index].id)].customer")
             }
-            lines.append(try line(for: entries[index], calendar: calendar))
+            try appendLine(for: entries, at: index, calendar: calendar, to: &lines)
         }
         for (index, material) in materials.enumerated() {
             if let currency, material.unitCost.currency != currency {
@@ -272,119 +320,290 @@ public struct TimeAndMaterials: Sendable, Hashable {
     }
 
     /// The billed minutes of one entry (before the hourly rate), per the rounding order.
+    ///
+    /// - Throws: ``BillingError`` `calendar` for an entry outside the calendar's horizon,
+    ///   `arithmetic` on overflow.
     public func billedMinutes(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
         throws(BillingError) -> Rational
     {
-        let total = entry.range.endMilliseconds - entry.range.startMilliseconds
-        let businessMs = try onCalendar { () throws(CalendarError) in
-            try calendar.businessMilliseconds(
-                from: entry.range.startMilliseconds, to: entry.range.endMilliseconds)
+        guard let (numerator, denominator) = try billedMinutes(entry.range, calendar: calendar)
+        else { throw Self.timeOverflow(entry.id) }
+        return try Self.rational(numerator, denominator)
+    }
+
+    /// The billed minutes of the entry over `range` in lowest terms, `(numerator,
+    /// denominator)` with a positive denominator, or `nil` on overflow.
+    ///
+    /// The weighted milliseconds are a fraction over *d* × 60,000 for the multipliers'
+    /// common denominator *d*; their reduction needs one division and a greatest common
+    /// divisor of numbers below that denominator.
+    private func billedMinutes(_ range: DateRange, calendar: BusinessCalendar.Compiled)
+        throws(BillingError) -> (Int64, Int64)?
+    {
+        guard let weights else { return nil }
+        let start = range.startMilliseconds
+        let end = range.endMilliseconds
+        let total = end - start
+        // Cumulative business time at the end, the start and (when rounding adds time) the
+        // last millisecond: three lookups for the business time and the end's kind.
+        let businessAtEnd: Int64
+        let businessMs: Int64
+        if start >= calendar.horizon.startMilliseconds, end <= calendar.horizon.endMilliseconds {
+            businessAtEnd = try onCalendar { () throws(CalendarError) in
+                try calendar.cumulativeBusinessMilliseconds(at: end)
+            }
+            businessMs =
+                try businessAtEnd
+                - onCalendar { () throws(CalendarError) in
+                    try calendar.cumulativeBusinessMilliseconds(at: start)
+                }
+        } else {
+            // Outside the horizon: the business-time query reports it (naming `start` or
+            // `end`).
+            businessMs = try onCalendar { () throws(CalendarError) in
+                try calendar.businessMilliseconds(from: start, to: end)
+            }
+            businessAtEnd = try onCalendar { () throws(CalendarError) in
+                try calendar.cumulativeBusinessMilliseconds(at: end)
+            }
         }
-        let afterMs = total - businessMs
-        let endsAfterHours = try endsOutsideHours(entry, calendar: calendar)
+        // Holiday time is told apart only when it has its own multiplier.
+        let holidayMs =
+            holidayMultiplier == nil
+            ? 0
+            : try onCalendar { () throws(CalendarError) in
+                try calendar.holidayMilliseconds(from: start, to: end)
+            }
+        let afterMs = total - businessMs - holidayMs
         let minute: Int64 = 60_000
         let incrementMs = incrementMinutes * minute
         let minimumMs = minimumMinutes * minute
-        // Weighted milliseconds as a fraction over the multiplier's denominator q:
-        // business × q + after × p, so each entry needs one reduction, not a chain.
-        let p = afterHoursMultiplier.numerator
-        let q = afterHoursMultiplier.denominator
-        func weighted(_ business: Int64, _ after: Int64) throws(BillingError) -> Int64 {
-            let (a, o1) = business.multipliedReportingOverflow(by: q)
-            let (b, o2) = after.multipliedReportingOverflow(by: p)
-            let (sum, o3) = a.addingReportingOverflow(b)
-            guard !o1, !o2, !o3 else { throw Self.timeOverflow(entry) }
-            return sum
-        }
         switch roundingOrder {
         case .beforeMultiplier:
             let steps = total / incrementMs + (total % incrementMs == 0 ? 0 : 1)
             let (roundedMs, o1) = steps.multipliedReportingOverflow(by: incrementMs)
-            guard !o1 else { throw Self.timeOverflow(entry) }
-            let billedMs = max(roundedMs, minimumMs)
-            let extra = billedMs - total
-            let businessPart = businessMs + (endsAfterHours ? 0 : extra)
-            let afterPart = afterMs + (endsAfterHours ? extra : 0)
-            let (denominator, o2) = q.multipliedReportingOverflow(by: minute)
-            guard !o2 else { throw Self.timeOverflow(entry) }
-            let numerator = try weighted(businessPart, afterPart)
-            return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
+            guard !o1 else { return nil }
+            let extra = max(roundedMs, minimumMs) - total
+            var parts = (businessMs, afterMs, holidayMs)
+            if extra > 0 {
+                switch try timeKindAtEnd(
+                    of: range, businessAtEnd: businessAtEnd, calendar: calendar)
+                {
+                case .business: parts.0 += extra
+                case .afterHours: parts.1 += extra
+                case .holiday: parts.2 += extra
+                }
+            }
+            let (denominator, o2) = weights.denominator.multipliedReportingOverflow(by: minute)
+            guard !o2, let numerator = weights.weigh(parts.0, parts.1, parts.2) else {
+                return nil
+            }
+            // numerator ≥ 0 and denominator > 0: reduce by gcd(denominator, remainder).
+            let remainder = numerator % denominator
+            guard remainder != 0 else { return (numerator / denominator, 1) }
+            let divisor = Self.gcd(denominator, remainder)
+            return (numerator / divisor, denominator / divisor)
         case .afterMultiplier:
-            let numerator = try weighted(businessMs, afterMs)
-            let (unit, o1) = q.multipliedReportingOverflow(by: incrementMs)
-            guard !o1 else { throw Self.timeOverflow(entry) }
+            guard let numerator = weights.weigh(businessMs, afterMs, holidayMs) else { return nil }
+            let (unit, o1) = weights.denominator.multipliedReportingOverflow(by: incrementMs)
+            guard !o1 else { return nil }
             let steps = numerator / unit + (numerator % unit == 0 ? 0 : 1)
             let (roundedMs, o2) = steps.multipliedReportingOverflow(by: incrementMs)
-            guard !o2 else { throw Self.timeOverflow(entry) }
-            return try exact { () throws(MoneyError) in
-                try Rational(max(roundedMs, minimumMs), minute)
-            }
+            guard !o2 else { return nil }
+            // A multiple of the increment or the minimum: whole minutes.
+            return (max(roundedMs, minimumMs) / minute, 1)
         }
+    }
+
+    /// `numerator / denominator` already in lowest terms with a positive denominator, built
+    /// without a reduction when it is whole.
+    @inline(__always)
+    private static func rational(_ numerator: Int64, _ denominator: Int64) throws(BillingError)
+        -> Rational
+    {
+        if denominator == 1 { return Rational(numerator) }
+        return try exact { () throws(MoneyError) in try Rational(numerator, denominator) }
+    }
+
+    /// The greatest common divisor of two non-negative numbers (Stein's algorithm), `1` at
+    /// once when either is 1.
+    private static func gcd(_ first: Int64, _ second: Int64) -> Int64 {
+        var a = first.magnitude
+        var b = second.magnitude
+        if a == 1 || b == 1 { return 1 }
+        if a == 0 { return Int64(b) }
+        if b == 0 { return Int64(a) }
+        let shift = (a | b).trailingZeroBitCount
+        a >>= a.trailingZeroBitCount
+        repeat {
+            b >>= b.trailingZeroBitCount
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return Int64(a << shift)
     }
 
     /// The overflow error for an entry, built only when it is thrown.
     @inline(never)
-    private static func timeOverflow(_ entry: TimeEntry) -> BillingError {
-        .arithmetic(.overflow(operation: "weigh and round time", operands: entry.id))
+    private static func timeOverflow(_ entry: String) -> BillingError {
+        .arithmetic(.overflow(operation: "weigh and round time", operands: entry))
     }
 
-    private func endsOutsideHours(_ entry: TimeEntry, calendar: BusinessCalendar.Compiled)
-        throws(BillingError) -> Bool
-    {
-        // Open in the entry's last millisecond exactly when that millisecond is business time.
-        guard !entry.range.isEmpty else {
-            return try onCalendar { () throws(CalendarError) in
-                try !calendar.isOpen(at: entry.range.start)
+    /// Which multiplier is in force in the entry's last millisecond (at its start for an
+    /// empty entry): the one the time added by rounding takes. `businessAtEnd` is the
+    /// cumulative business time at the entry's end.
+    private func timeKindAtEnd(
+        of range: DateRange, businessAtEnd: Int64, calendar: BusinessCalendar.Compiled
+    ) throws(BillingError) -> TimeKind {
+        // The millisecond [last, last + 1) decides; for an empty entry it is the one at its
+        // start, which `isOpen(at:)` checks lies inside the horizon.
+        let last: Int64
+        if range.isEmpty {
+            last = range.startMilliseconds
+            if try onCalendar({ () throws(CalendarError) in try calendar.isOpen(at: range.start) })
+            {
+                return .business
             }
+        } else {
+            last = range.endMilliseconds - 1
+            let before = try onCalendar { () throws(CalendarError) in
+                try calendar.cumulativeBusinessMilliseconds(at: last)
+            }
+            if businessAtEnd - before == 1 { return .business }
         }
-        let end = entry.range.endMilliseconds
-        return try onCalendar { () throws(CalendarError) in
-            try calendar.businessMilliseconds(from: end - 1, to: end) == 0
+        guard holidayMultiplier != nil else { return .afterHours }
+        let holiday = try onCalendar { () throws(CalendarError) in
+            try calendar.holidayMilliseconds(from: last, to: last + 1) == 1
+        }
+        return holiday ? .holiday : .afterHours
+    }
+
+    /// The three kinds of time an entry splits into.
+    private enum TimeKind { case business, afterHours, holiday }
+
+    /// Integer weights of business, after-hours and holiday milliseconds over one common
+    /// denominator: with *mₐ* = *p*/*q* and *mₕ* = *r*/*s*, the denominator is lcm(*q*, *s*),
+    /// so weighted ms = (*b* × d + *a* × *p* × d/*q* + *h* × *r* × d/*s*) / d exactly.
+    private struct Weights: Sendable, Hashable {
+        let business: Int64
+        let afterHours: Int64
+        let holiday: Int64
+        let denominator: Int64
+
+        /// The weights, or `nil` when the common denominator or a weight overflows.
+        init?(afterHours: Rational, holiday: Rational?) {
+            let holiday = holiday ?? afterHours
+            let q = afterHours.denominator
+            let s = holiday.denominator
+            var (a, b) = (q, s)
+            while b != 0 { (a, b) = (b, a % b) }
+            let (denominator, o1) = (q / a).multipliedReportingOverflow(by: s)
+            let (afterWeight, o2) = afterHours.numerator.multipliedReportingOverflow(
+                by: denominator / q)
+            let (holidayWeight, o3) = holiday.numerator.multipliedReportingOverflow(
+                by: denominator / s)
+            guard !o1, !o2, !o3 else { return nil }
+            self.business = denominator
+            self.afterHours = afterWeight
+            self.holiday = holidayWeight
+            self.denominator = denominator
+        }
+
+        /// `business × b + afterHours × a + holiday × h`, or `nil` on overflow.
+        @inline(__always)
+        func weigh(_ b: Int64, _ a: Int64, _ h: Int64) -> Int64? {
+            let (x, o1) = b.multipliedReportingOverflow(by: business)
+            let (y, o2) = a.multipliedReportingOverflow(by: afterHours)
+            let (z, o3) = h.multipliedReportingOverflow(by: holiday)
+            let (xy, o4) = x.addingReportingOverflow(y)
+            let (sum, o5) = xy.addingReportingOverflow(z)
+            guard !o1, !o2, !o3, !o4, !o5 else { return nil }
+            return sum
         }
     }
 
-    private func line(for entry: TimeEntry, calendar: BusinessCalendar.Compiled)
-        throws(BillingError) -> InvoiceLine
-    {
-        guard
-            let slot = rates.firstIndex(where: {
-                $0.role == entry.role && $0.workType == entry.workType
-            })
-        else { throw .unknownRate(role: entry.role, workType: entry.workType, entry: entry.id) }
-        let hourly = rates[slot].hourly
-        let minutes = try billedMinutes(for: entry, calendar: calendar)
-        let charged = entry.status == .billable
-        let (perHourDenominator, overflowed) = minutes.denominator.multipliedReportingOverflow(
-            by: 60)
-        guard !overflowed else {
-            throw .arithmetic(.overflow(operation: "hours", operands: entry.id))
+    /// Prices `entries[index]` and appends its line, reading the entry in place (a copy
+    /// would retain its four strings).
+    private func appendLine(
+        for entries: UnsafeBufferPointer<TimeEntry>, at index: Int,
+        calendar: BusinessCalendar.Compiled, to lines: inout [InvoiceLine]
+    ) throws(BillingError) {
+        var found: Int?
+        for slot in rates.indices
+        where rates[slot].role == entries[index].role
+            && rates[slot].workType == entries[index].workType
+        {
+            found = slot
+            break
         }
+        guard let slot = found else {
+            throw .unknownRate(
+                role: entries[index].role, workType: entries[index].workType,
+                entry: entries[index].id)
+        }
+        guard
+            let (minuteNumerator, minuteDenominator) = try billedMinutes(
+                entries[index].range, calendar: calendar)
+        else { throw Self.timeOverflow(entries[index].id) }
+        let (hourDenominator, overflowed) = minuteDenominator.multipliedReportingOverflow(by: 60)
+        guard !overflowed else {
+            throw .arithmetic(.overflow(operation: "hours", operands: entries[index].id))
+        }
+        let quantity = try Self.rational(minuteNumerator, minuteDenominator)
+        let charged = entries[index].status == .billable
         let exactAmount: Rational
+        let amount: Int64
         if !charged {
             exactAmount = .zero
+            amount = 0
+        } else if let (numerator, denominator) = Self.product(
+            minutePrices[slot], minuteNumerator, minuteDenominator)
+        {
+            // The minute price × the minutes, cross-reduced: both are in lowest terms, so
+            // the product is too, and it is usually whole.
+            exactAmount = try Self.rational(numerator, denominator)
+            amount =
+                denominator == 1
+                ? numerator
+                : try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
         } else {
-            // rate × minutes / 60 in one reduction when the products fit (the same value as
-            // going through the hours, reduced once instead of twice).
-            let (numerator, o1) = hourly.scaledUnits.multipliedReportingOverflow(
-                by: minutes.numerator)
-            let (denominator, o2) = perHourDenominator.multipliedReportingOverflow(by: 1_000_000)
-            if !o1, !o2 {
-                exactAmount = try exact { () throws(MoneyError) in
-                    try Rational(numerator, denominator)
-                }
-            } else {
-                let hours = try exact { () throws(MoneyError) in
-                    try Rational(minutes.numerator, perHourDenominator)
-                }
-                exactAmount = try hourly.exactMinorUnits(times: hours)
+            // Too large for the cross-reduced product: rate × hours, which reports the
+            // overflow (or finds the value through its own reductions).
+            let hours = try exact { () throws(MoneyError) in
+                try Rational(minuteNumerator, hourDenominator)
             }
+            exactAmount = try rates[slot].hourly.exactMinorUnits(times: hours)
+            amount = try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
         }
-        let amount = try exact { () throws(MoneyError) in try exactAmount.rounded(rounding) }
-        return InvoiceLine(
-            kind: .labour, description: entry.id,
-            category: labourCategory, model: "time-and-materials", quantity: minutes,
-            exactMinorUnits: exactAmount, rounding: rounding,
-            note: charged ? nil : entry.status.rawValue,
-            amount: Money(minorUnits: amount, currency: hourly.currency))
+        lines.append(
+            InvoiceLine(
+                kind: .labour, description: entries[index].id,
+                category: labourCategory, model: "time-and-materials", quantity: quantity,
+                exactMinorUnits: exactAmount, rounding: rounding,
+                note: charged ? nil : entries[index].status.rawValue,
+                amount: Money(minorUnits: amount, currency: rates[slot].hourly.currency)))
+    }
+
+    /// `price × (numerator / denominator)` in lowest terms for a price in lowest terms and
+    /// a fraction in lowest terms with positive denominators, or `nil` on overflow.
+    @inline(__always)
+    private static func product(_ price: Rational, _ numerator: Int64, _ denominator: Int64)
+        -> (Int64, Int64)?
+    {
+        // Cross-reduce: gcd(price numerator, denominator) and gcd(numerator, price
+        // denominator); both are 1 at once for whole minutes and a whole minute price, and
+        // dividing by 1 is skipped (a division costs tens of cycles).
+        if price.denominator == 1, denominator == 1 {
+            let (top, overflow) = price.numerator.multipliedReportingOverflow(by: numerator)
+            return overflow ? nil : (top, 1)
+        }
+        let first = gcd(price.numerator, denominator)
+        let second = gcd(numerator, price.denominator)
+        let (top, o1) = (first == 1 ? price.numerator : price.numerator / first)
+            .multipliedReportingOverflow(by: second == 1 ? numerator : numerator / second)
+        let (bottom, o2) = (second == 1 ? price.denominator : price.denominator / second)
+            .multipliedReportingOverflow(by: first == 1 ? denominator : denominator / first)
+        guard !o1, !o2 else { return nil }
+        return (top, bottom)
     }
 }

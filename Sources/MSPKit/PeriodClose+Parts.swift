@@ -215,7 +215,8 @@ extension PeriodClose {
             let rules = try TimeAndMaterials(
                 rates: rates.keys.sorted().compactMap { rates[$0] },
                 incrementMinutes: card.incrementMinutes, minimumMinutes: card.minimumMinutes,
-                afterHoursMultiplier: card.afterHoursMultiplier, roundingOrder: card.roundingOrder,
+                afterHoursMultiplier: card.afterHoursMultiplier,
+                holidayMultiplier: card.holidayMultiplier, roundingOrder: card.roundingOrder,
                 labourCategory: card.labourCategory, materialCategory: card.materialCategory,
                 rounding: card.rounding)
             return try rules.lines(

@@ -19,7 +19,7 @@ private func milliseconds(_ date: Date) -> Int64 {
 /// New York hours that exercise everything: split days, overnight spans (one touching the
 /// next day's first span), a whole day, Sunday spans across both DST transitions, ten
 /// holidays (whole, partial, on weekends, on DST days) and extra openings.
-private func busyCalendar() throws -> BusinessCalendar {
+func busyCalendar() throws -> BusinessCalendar {
     let split = [try span("08:00", "12:00"), try span("13:00", "18:00")]
     return try BusinessCalendar(
         timeZone: "America/New_York",
@@ -52,7 +52,7 @@ private func busyCalendar() throws -> BusinessCalendar {
 }
 
 /// The two years the property checks run over.
-private func twoYears() throws -> DateRange {
+func twoYears() throws -> DateRange {
     try horizon("2026-01-01T00:00:00Z", "2028-01-01T00:00:00Z")
 }
 
@@ -61,7 +61,7 @@ private func twoYears() throws -> DateRange {
 /// (not the library's offset probing), and membership decided instant by instant as
 /// "in an extra opening, or in a weekly span and not in a closure". No merging, no prefix
 /// sums, no binary search over business time.
-private struct ReferenceCalendar {
+struct ReferenceCalendar {
     /// Transition instants (seconds) and the offset in force from each.
     var transitions: [(at: Int64, offset: Int64)] = []
     /// The offset before the first transition.
@@ -130,7 +130,7 @@ private struct ReferenceCalendar {
     }
 
     /// Whether `list` has an interval containing `time` (intervals are under two days).
-    private static func contains(_ list: [(Int64, Int64)], _ time: Int64) -> Bool {
+    static func contains(_ list: [(Int64, Int64)], _ time: Int64) -> Bool {
         var index = list.partitioningIndex { $0.0 > time } - 1
         while index >= 0, list[index].0 > time - 2 * 86_400_000 {
             if list[index].0 <= time, time < list[index].1 { return true }

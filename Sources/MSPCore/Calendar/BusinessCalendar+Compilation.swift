@@ -6,7 +6,9 @@ extension BusinessCalendar {
     ///
     /// Every weekly span, holiday and extra opening whose date touches the horizon is
     /// converted to instants with the DST rules described in ``BusinessCalendar``; the open
-    /// intervals are merged and clipped to the horizon. Queries on the result accept
+    /// intervals are merged and clipped to the horizon. The holiday time — closed time
+    /// inside a holiday's closed span — is kept beside them for
+    /// ``Compiled/holidayMilliseconds(from:to:)``. Queries on the result accept
     /// instants inside the horizon only, so compile for the period you evaluate plus
     /// whatever a deadline may need beyond it.
     ///
@@ -78,11 +80,13 @@ extension BusinessCalendar {
                 extras.append(interval)
             }
         }
+        let closed = IntervalSet.union(closures)
         let open = IntervalSet.union(
-            IntervalSet.subtract(IntervalSet.union(weekly), IntervalSet.union(closures)),
-            IntervalSet.union(extras))
+            IntervalSet.subtract(IntervalSet.union(weekly), closed), IntervalSet.union(extras))
+        // Holiday time: the closed time inside a holiday's closed span.
         return Compiled(
-            calendar: self, horizon: horizon, unclippedIntervals: open)
+            calendar: self, horizon: horizon, unclippedIntervals: open,
+            unclippedHolidayIntervals: IntervalSet.subtract(closed, open))
     }
 }
 

@@ -54,9 +54,20 @@ extension BusinessCalendar {
         @usableFromInline let startIndex: SortedSearchIndex
         /// Bucket index over ``businessBefore`` for business times in `0...total`.
         @usableFromInline let businessIndex: SortedSearchIndex
+        /// The start of each holiday-closed interval (closed time inside a holiday's closed
+        /// span), strictly increasing, clipped to the horizon; empty without holidays.
+        @usableFromInline let holidayStarts: [Int64]
+        /// The end of each holiday-closed interval; `holidayEnds[i] <= holidayStarts[i + 1]`.
+        @usableFromInline let holidayEnds: [Int64]
+        /// Holiday ms before holiday interval `i`; one more element than ``holidayStarts``.
+        @usableFromInline let holidayBefore: [Int64]
 
-        /// Clips sorted, disjoint, non-touching intervals to `horizon` and sums them.
-        init(calendar: BusinessCalendar, horizon: DateRange, unclippedIntervals: [(Int64, Int64)]) {
+        /// Clips sorted, disjoint, non-touching open intervals and sorted, disjoint
+        /// holiday-closed intervals to `horizon` and sums them.
+        init(
+            calendar: BusinessCalendar, horizon: DateRange, unclippedIntervals: [(Int64, Int64)],
+            unclippedHolidayIntervals: [(Int64, Int64)]
+        ) {
             let low = horizon.startMilliseconds
             let high = horizon.endMilliseconds
             var starts: [Int64] = []
@@ -89,6 +100,20 @@ extension BusinessCalendar {
             self.startIndex = SortedSearchIndex(starts, origin: low, end: high + 1)
             self.businessIndex = SortedSearchIndex(
                 businessBefore, origin: 0, end: businessBefore[businessBefore.count - 1])
+            var holidayStarts: [Int64] = []
+            var holidayEnds: [Int64] = []
+            var holidayBefore: [Int64] = [0]
+            for (start, end) in unclippedHolidayIntervals where end > low && start < high {
+                let clippedStart = max(start, low)
+                let clippedEnd = min(end, high)
+                holidayStarts.append(clippedStart)
+                holidayEnds.append(clippedEnd)
+                holidayBefore.append(
+                    holidayBefore[holidayBefore.count - 1] + clippedEnd - clippedStart)
+            }
+            self.holidayStarts = holidayStarts
+            self.holidayEnds = holidayEnds
+            self.holidayBefore = holidayBefore
             #if DEBUG
                 _checkInvariants()
             #endif
@@ -317,6 +342,7 @@ extension BusinessCalendar {
                 problems.append("starts before horizon")
             }
             if let last = ends.last, last > horizonEnd { problems.append("ends after horizon") }
+            problems += holidayInvariantViolations()
             return problems
         }
 
