@@ -272,14 +272,7 @@ public struct Invoice: Sendable, Hashable {
                 expected: currency, found: lines[index].amount.currency,
                 field: "lines[\(index)].amount")
         }
-        let subtotal = try exact { () throws(MoneyError) in
-            try Money.sum(lines.indices.lazy.map { lines[$0].amount }, currency: currency)
-        }
-        let discounts = try exact { () throws(MoneyError) in
-            try Money.sum(
-                lines.indices.lazy.filter { lines[$0].kind == .discount }.map { lines[$0].amount },
-                currency: currency)
-        }
+        let (subtotal, discounts) = try Self.sums(lines, currency: currency)
         let taxes = try Self.tax(lines, policy: taxPolicy, currency: currency)
         let taxTotal = try exact { () throws(MoneyError) in
             try Money.sum(taxes.lazy.map { $0.amount }, currency: currency)
@@ -302,6 +295,43 @@ public struct Invoice: Sendable, Hashable {
         #endif
     }
 
+    /// The subtotal and the discount total, in one pass of `Int64` additions; when an
+    /// addition overflows, the exact sums (which tolerate an overflowing intermediate) decide
+    /// the result or the error.
+    private static func sums(_ lines: [InvoiceLine], currency: Currency) throws(BillingError)
+        -> (subtotal: Money, discounts: Money)
+    {
+        var subtotal: Int64 = 0
+        var discounts: Int64 = 0
+        var overflowed = false
+        for index in lines.indices {
+            let units = lines[index].amount.minorUnits
+            let (sum, o1) = subtotal.addingReportingOverflow(units)
+            subtotal = sum
+            if lines[index].kind == .discount {
+                let (discount, o2) = discounts.addingReportingOverflow(units)
+                discounts = discount
+                overflowed = overflowed || o2
+            }
+            overflowed = overflowed || o1
+        }
+        guard overflowed else {
+            return (
+                Money(minorUnits: subtotal, currency: currency),
+                Money(minorUnits: discounts, currency: currency)
+            )
+        }
+        let exactSubtotal = try exact { () throws(MoneyError) in
+            try Money.sum(lines.indices.lazy.map { lines[$0].amount }, currency: currency)
+        }
+        let exactDiscounts = try exact { () throws(MoneyError) in
+            try Money.sum(
+                lines.indices.lazy.filter { lines[$0].kind == .discount }.map { lines[$0].amount },
+                currency: currency)
+        }
+        return (exactSubtotal, exactDiscounts)
+    }
+
     private static func tax(_ lines: [InvoiceLine], policy: TaxPolicy, currency: Currency)
         throws(BillingError) -> [TaxLine]
     {
@@ -312,24 +342,40 @@ public struct Invoice: Sendable, Hashable {
         // A linear scan over the few rates beats hashing identifiers byte by byte.
         let table =
             policy.rates.isEmpty ? [] : policy.rates.map { (key: $0.key.rawValue, rate: $0.value) }
+        // Consecutive lines mostly share a category (every labour line has the price list's
+        // one): the last category's slot is remembered (-1: untaxed).
+        var lastCategory: String?
+        var lastSlot = -1
         for index in lines.indices {
             let amount = lines[index].amount
-            let rate =
-                table.first { $0.key == lines[index].category.rawValue }?.rate
-                ?? policy.defaultRate
-            guard !rate.percent.isZero else { continue }
             let slot: Int
-            if let found = rates.firstIndex(of: rate) {
-                slot = found
+            if let lastCategory, lastCategory == lines[index].category.rawValue {
+                slot = lastSlot
             } else {
-                rates.append(rate)
-                bases.append(0)
-                taxes.append(0)
-                slot = rates.count - 1
+                let rate =
+                    table.first { $0.key == lines[index].category.rawValue }?.rate
+                    ?? policy.defaultRate
+                if rate.percent.isZero {
+                    slot = -1
+                } else if let found = rates.firstIndex(of: rate) {
+                    slot = found
+                } else {
+                    rates.append(rate)
+                    bases.append(0)
+                    taxes.append(0)
+                    slot = rates.count - 1
+                }
+                lastCategory = lines[index].category.rawValue
+                lastSlot = slot
             }
-            bases[slot] = try exact { () throws(MoneyError) in
-                try (Money(minorUnits: bases[slot], currency: currency) + amount).minorUnits
-            }
+            guard slot >= 0 else { continue }
+            let rate = rates[slot]
+            let (base, overflowed) = bases[slot].addingReportingOverflow(amount.minorUnits)
+            bases[slot] =
+                overflowed
+                ? try exact { () throws(MoneyError) in
+                    try (Money(minorUnits: bases[slot], currency: currency) + amount).minorUnits
+                } : base
             if policy.roundingPoint == .perLine {
                 let tax = try exact { () throws(MoneyError) in
                     try amount.percentage(rate, rounding: policy.rounding)
