@@ -142,38 +142,6 @@ private let hour: Int64 = 3_600_000
 
 // MARK: Properties
 
-/// Random ms instants in a horizon, often on or next to an open or holiday bound.
-private struct BoundaryInstants {
-    let low: Int64
-    let high: Int64
-    let bounds: [Int64]
-
-    init(_ compiled: BusinessCalendar.Compiled) {
-        low = compiled.horizon.startMilliseconds
-        high = compiled.horizon.endMilliseconds
-        bounds = (compiled.openIntervals + compiled.holidayIntervals).flatMap {
-            [$0.startMilliseconds, $0.endMilliseconds]
-        }
-    }
-
-    func any(_ generator: inout SplitMix64) -> Int64 {
-        if !bounds.isEmpty, generator.chance(1, in: 3) {
-            let bound = generator.element(of: bounds) + generator.int(in: -1...1)
-            return Swift.min(Swift.max(bound, low), high)
-        }
-        return generator.int(in: low...high)
-    }
-
-    func after(_ from: Int64, withinDays days: Int64, _ generator: inout SplitMix64) -> Int64 {
-        let limit = Swift.min(from + days * 86_400_000, high)
-        if !bounds.isEmpty, generator.chance(1, in: 3) {
-            let bound = generator.element(of: bounds) + generator.int(in: -1...1)
-            if from <= bound, bound <= limit { return bound }
-        }
-        return generator.int(in: from...limit)
-    }
-}
-
 /// A small random calendar on a 15-minute grid, with its horizon and, per minute of the
 /// horizon, the running count of holiday minutes by the naive reference.
 private struct SmallCalendar {
@@ -258,7 +226,7 @@ private struct SmallCalendar {
         let compiled = try busyCalendar().compiled(for: twoYears())
         #expect(compiled.invariantViolations().isEmpty)
         #expect(compiled.holidayIntervals.count >= 10)
-        let instants = BoundaryInstants(compiled)
+        let instants = InstantGenerator(compiled, boundsOf: compiled.holidayIntervals)
         try checkProperty(seed: 0x4011_DA71) { generator in
             let start = instants.any(&generator)
             let end = instants.after(start, withinDays: 30, &generator)
@@ -271,7 +239,7 @@ private struct SmallCalendar {
 
     @Test func holidayTimeIsAdditive() throws {
         let compiled = try busyCalendar().compiled(for: twoYears())
-        let instants = BoundaryInstants(compiled)
+        let instants = InstantGenerator(compiled, boundsOf: compiled.holidayIntervals)
         try checkProperty(seed: 0x4011_DA72) { generator in
             var triple = [
                 instants.any(&generator), instants.any(&generator), instants.any(&generator),
@@ -300,7 +268,7 @@ private struct SmallCalendar {
             extraOpenings: busy.extraOpenings)
         let compiled = try plain.compiled(for: twoYears())
         #expect(compiled.holidayIntervals.isEmpty)
-        let instants = BoundaryInstants(compiled)
+        let instants = InstantGenerator(compiled, boundsOf: compiled.holidayIntervals)
         try checkProperty(seed: 0x4011_DA73) { generator in
             let start = instants.any(&generator)
             let end = instants.after(start, withinDays: 400, &generator)

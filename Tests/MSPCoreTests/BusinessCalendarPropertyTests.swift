@@ -181,16 +181,19 @@ extension Array {
     }
 }
 
-/// Random instants in a compiled horizon, often placed on or next to an interval bound.
-private struct InstantGenerator {
+/// Random instants in a compiled horizon, often placed on or next to the bound of an open
+/// interval (or of one of `more`, such as the holiday intervals).
+struct InstantGenerator {
     let low: Int64
     let high: Int64
     let bounds: [Int64]
 
-    init(_ compiled: BusinessCalendar.Compiled) {
-        low = milliseconds(compiled.horizon.start)
-        high = milliseconds(compiled.horizon.end)
-        bounds = compiled.openIntervals.flatMap { [milliseconds($0.start), milliseconds($0.end)] }
+    init(_ compiled: BusinessCalendar.Compiled, boundsOf more: [DateRange] = []) {
+        low = compiled.horizon.startMilliseconds
+        high = compiled.horizon.endMilliseconds
+        bounds = (compiled.openIntervals + more).flatMap {
+            [$0.startMilliseconds, $0.endMilliseconds]
+        }
     }
 
     /// An instant in `[low, high]`.

@@ -213,26 +213,6 @@ private final class TapeDecoder: Decoder, SingleValueDecodingContainer {
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try value(type, at: node, key: nil) }
 }
 
-/// The key of an array element: its index.
-private struct IndexKey: CodingKey {
-    var intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
-
-    init(index: Int) { self.intValue = index }
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { self.intValue = intValue }
-}
-
-/// The key `super`, for ``KeyedTapeContainer/superDecoder()``.
-private struct SuperKey: CodingKey {
-    var stringValue: String { "super" }
-    var intValue: Int? { nil }
-
-    init() {}
-    init?(stringValue: String) { if stringValue != "super" { return nil } }
-    init?(intValue: Int) { nil }
-}
-
 /// An object's members, found by comparing key bytes; the last of duplicate keys wins.
 private struct KeyedTapeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: TapeDecoder

@@ -170,26 +170,6 @@ private final class TreeEncoder: Encoder, SingleValueEncodingContainer {
     func encode<T: Encodable>(_ value: T) throws { self.value = try node(for: value, key: nil) }
 }
 
-/// The key `super`, for ``KeyedTreeContainer/superEncoder()``.
-private struct SuperKey: CodingKey {
-    var stringValue: String { "super" }
-    var intValue: Int? { nil }
-
-    init() {}
-    init?(stringValue: String) { if stringValue != "super" { return nil } }
-    init?(intValue: Int) { nil }
-}
-
-/// The key of an array element: its index.
-private struct IndexKey: CodingKey {
-    var intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
-
-    init(index: Int) { self.intValue = index }
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { self.intValue = intValue }
-}
-
 private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: TreeEncoder
     let box: ObjectBox
