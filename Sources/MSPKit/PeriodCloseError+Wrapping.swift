@@ -10,86 +10,50 @@ import MSPSLA
 struct ErrorContext {
     var customer: CustomerID?
 
-    func billing<T>(_ context: @autoclosure () -> String, _ body: () throws(BillingError) -> T)
-        throws(PeriodCloseError) -> T
-    {
+    /// Runs `body`, turning its error into a ``PeriodCloseError`` with `code`, this
+    /// context's customer, and `context` before the error's field and message.
+    func wrap<T, Failure: MSPError>(
+        _ code: PeriodCloseError.Code, _ context: @autoclosure () -> String,
+        _ body: () throws(Failure) -> T
+    ) throws(PeriodCloseError) -> T {
         do { return try body() } catch {
             throw .wrapping(
-                .billing, customer: customer, context: context(), field: error.field,
+                code, customer: customer, context: context(), field: error.field,
                 value: error.value, message: error.message)
         }
     }
 
+    func billing<T>(_ context: @autoclosure () -> String, _ body: () throws(BillingError) -> T)
+        throws(PeriodCloseError) -> T
+    { try wrap(.billing, context(), body) }
+
     func sla<T>(_ context: @autoclosure () -> String, _ body: () throws(SLAError) -> T)
-        throws(PeriodCloseError)
-        -> T
-    {
-        do { return try body() } catch {
-            throw .wrapping(
-                .sla, customer: customer, context: context(), field: error.field,
-                value: error.value, message: error.message)
-        }
-    }
+        throws(PeriodCloseError) -> T
+    { try wrap(.sla, context(), body) }
 
     func inventory<T>(_ context: @autoclosure () -> String, _ body: () throws(InventoryError) -> T)
         throws(PeriodCloseError) -> T
-    {
-        do { return try body() } catch {
-            throw .wrapping(
-                .inventory, customer: customer, context: context(), field: error.field,
-                value: error.value, message: error.message)
-        }
-    }
+    { try wrap(.inventory, context(), body) }
 
     func monitoring<T>(
         _ context: @autoclosure () -> String, _ body: () throws(MonitoringError) -> T
     )
         throws(PeriodCloseError) -> T
-    {
-        do { return try body() } catch {
-            throw .wrapping(
-                .monitoring, customer: customer, context: context(), field: error.field,
-                value: error.value, message: error.message)
-        }
-    }
+    { try wrap(.monitoring, context(), body) }
 
     func contracts<T>(_ context: @autoclosure () -> String, _ body: () throws(ContractError) -> T)
         throws(PeriodCloseError) -> T
-    {
-        do { return try body() } catch {
-            throw .wrapping(
-                .contracts, customer: customer, context: context(), field: error.field,
-                value: error.value, message: error.message)
-        }
-    }
+    { try wrap(.contracts, context(), body) }
 
     func period<T>(_ context: @autoclosure () -> String, _ body: () throws(PeriodError) -> T)
         throws(PeriodCloseError) -> T
-    {
-        do { return try body() } catch {
-            throw .wrapping(
-                .core, customer: customer, context: context(), field: error.field,
-                value: error.value, message: error.message)
-        }
-    }
+    { try wrap(.core, context(), body) }
 
     func calendar<T>(_ context: @autoclosure () -> String, _ body: () throws(CalendarError) -> T)
         throws(PeriodCloseError) -> T
-    {
-        do { return try body() } catch {
-            throw .wrapping(
-                .core, customer: customer, context: context(), field: error.field,
-                value: error.value, message: error.message)
-        }
-    }
+    { try wrap(.core, context(), body) }
 
     func money<T>(_ context: @autoclosure () -> String, _ body: () throws(MoneyError) -> T)
         throws(PeriodCloseError) -> T
-    {
-        do { return try body() } catch {
-            throw .wrapping(
-                .core, customer: customer, context: context(), field: error.field,
-                value: error.value, message: error.message)
-        }
-    }
+    { try wrap(.core, context(), body) }
 }
