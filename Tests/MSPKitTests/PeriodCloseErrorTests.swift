@@ -166,6 +166,24 @@ func set(_ object: inout [String: Any], _ path: String, to value: Any) {
         ) { try PeriodClose(provider: provider, period: period) }
     }
 
+    /// The period comes from the first plan's cycle: a provider without plans has none, and a
+    /// month outside years 1…9999 is the wrapped `PeriodError`.
+    @Test func periodNeedsAPlanAndASupportedMonth() throws {
+        var provider = try SampleData.provider()
+        let error = #expect(throws: PeriodCloseError.self) {
+            try provider.period(year: 10_000, month: 1)
+        }
+        #expect(error?.code == .core)
+        #expect(error?.field.hasPrefix("period") == true)
+        provider.pricePlans = []
+        let none = #expect(throws: PeriodCloseError.self) {
+            try provider.period(year: 2026, month: 10)
+        }
+        #expect(none?.code == .periodMismatch)
+        #expect(none?.field == "pricePlans")
+        #expect(none?.value == "[]")
+    }
+
     @Test func rateCardInAnotherCurrency() throws {
         let provider = try edited(try SampleData.provider()) {
             set(&$0, "timeAndMaterials.rates.1.hourly.currency", to: "EUR")
