@@ -49,12 +49,12 @@ package struct DocumentLoader: Sendable {
 
     /// ISO 8601 UTC text of `date`, with milliseconds when it has them.
     package static func iso8601(_ date: Date) -> String {
-        ISO8601Text.format(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
+        ISO8601Text.format(date)
     }
 
     /// Parses ISO 8601 text with or without fractional seconds or an offset.
     package static func parseISO8601(_ text: String) -> Date? {
-        ISO8601Text.milliseconds(text).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+        ISO8601Text.date(text)
     }
 
     /// Reads and decodes the document at `relativePath`.
