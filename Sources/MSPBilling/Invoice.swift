@@ -149,6 +149,14 @@ public struct InvoiceLine: Sendable, Hashable {
         case material
     }
 
+    // `amount` is declared first so that the memberwise initialiser the compiler writes
+    // (amount, kind, description, …) differs from the public one below, which calls it:
+    // an initialiser that assigns `self.x = x` field by field makes the optimiser build the
+    // line in a temporary and copy it (retaining then releasing every string) wherever a
+    // line is appended, while the memberwise one builds it in place.
+
+    /// The rounded amount (negative for credits and discounts).
+    public var amount: Money
     /// What made the line.
     public var kind: Kind
     /// A description for a person.
@@ -175,9 +183,9 @@ public struct InvoiceLine: Sendable, Hashable {
     public var rounding: RoundingRule?
     /// A remark (minimum applied, percentage base…).
     public var note: String?
-    /// The rounded amount (negative for credits and discounts).
-    public var amount: Money
+}
 
+extension InvoiceLine {
     /// Creates a line.
     public init(
         kind: Kind, description: String, component: String? = nil, category: BillableCategory,
@@ -186,19 +194,11 @@ public struct InvoiceLine: Sendable, Hashable {
         exactMinorUnits: Rational? = nil, rounding: RoundingRule? = nil, note: String? = nil,
         amount: Money
     ) {
-        self.kind = kind
-        self.description = description
-        self.component = component
-        self.category = category
-        self.model = model
-        self.quantity = quantity
-        self.source = source
-        self.tiers = tiers
-        self.prorationFraction = prorationFraction
-        self.exactMinorUnits = exactMinorUnits
-        self.rounding = rounding
-        self.note = note
-        self.amount = amount
+        self.init(
+            amount: amount, kind: kind, description: description, component: component,
+            category: category, model: model, quantity: quantity, source: source, tiers: tiers,
+            prorationFraction: prorationFraction, exactMinorUnits: exactMinorUnits,
+            rounding: rounding, note: note)
     }
 }
 
