@@ -330,31 +330,31 @@ extension PricePlan {
                 lastKey = categoryKeys[found]
             }
             let arrears = components[slot].timing == .inArrears
+            let measure = usage[position].measure.fields
             var overflow = false
-            switch usage[position].measure {
-            case .count(let units, let at):
+            if measure.kind == 0 {
                 guard !arrears else {
                     throw .measureMismatch(
                         "count", expected: "unit-days or unit-seconds",
                         field: "usage[\(position)].measure")
                 }
                 // A count is taken at an instant of the period rated (half-open).
-                guard let instant = DateRange.milliseconds(of: at), instant >= periodStart,
-                    instant < periodEnd
-                else { throw countOutside(at, period, position: position) }
-                (sources[slot].count, overflow) = sources[slot].count.addingReportingOverflow(units)
-            case .unitDays(let days, let usagePeriod):
-                guard arrears, usagePeriod.range.startMilliseconds == periodStart,
-                    usagePeriod.range.endMilliseconds == periodEnd
-                else { throw arrearsError(arrears, usagePeriod, period, position: position) }
-                (sources[slot].unitDays, overflow) = sources[slot].unitDays
-                    .addingReportingOverflow(days)
-            case .unitSeconds(let seconds, let usagePeriod):
-                guard arrears, usagePeriod.range.startMilliseconds == periodStart,
-                    usagePeriod.range.endMilliseconds == periodEnd
-                else { throw arrearsError(arrears, usagePeriod, period, position: position) }
-                (sources[slot].unitSeconds, overflow) = sources[slot].unitSeconds
-                    .addingReportingOverflow(seconds)
+                guard measure.start >= periodStart, measure.start < periodEnd else {
+                    throw countOutside(usage[position].measure, period, position: position)
+                }
+                (sources[slot].count, overflow) = sources[slot].count
+                    .addingReportingOverflow(measure.quantity)
+            } else {
+                guard arrears, measure.start == periodStart, measure.end == periodEnd else {
+                    throw arrearsError(arrears, usage[position].measure, period, position: position)
+                }
+                if measure.kind == 1 {
+                    (sources[slot].unitDays, overflow) = sources[slot].unitDays
+                        .addingReportingOverflow(measure.quantity)
+                } else {
+                    (sources[slot].unitSeconds, overflow) = sources[slot].unitSeconds
+                        .addingReportingOverflow(measure.quantity)
+                }
             }
             if overflow {
                 throw .arithmetic(
@@ -366,20 +366,31 @@ extension PricePlan {
     }
 
     @inline(never)
-    private func countOutside(_ at: Date, _ period: BillingPeriod, position: Int) -> BillingError {
-        .outsidePeriod(
-            DateRange.iso8601(at) ?? "\(at)", field: "usage[\(position)].measure", period: period)
+    private func countOutside(_ measure: UnitUsage.Measure, _ period: BillingPeriod, position: Int)
+        -> BillingError
+    {
+        let text: String
+        if case .count(_, let at) = measure {
+            text = DateRange.iso8601(at) ?? "\(at)"
+        } else {
+            text = "\(measure)"
+        }
+        return .outsidePeriod(text, field: "usage[\(position)].measure", period: period)
     }
 
     @inline(never)
     private func arrearsError(
-        _ arrears: Bool, _ usagePeriod: BillingPeriod, _ period: BillingPeriod, position: Int
+        _ arrears: Bool, _ measure: UnitUsage.Measure, _ period: BillingPeriod, position: Int
     ) -> BillingError {
-        guard arrears else {
+        switch measure {
+        case .unitDays(_, let usagePeriod) where arrears,
+            .unitSeconds(_, let usagePeriod) where arrears:
+            return .periodMismatch(
+                usagePeriod, expected: period, field: "usage[\(position)].measure")
+        default:
             return .measureMismatch(
                 "unit-days or unit-seconds", expected: "count", field: "usage[\(position)].measure")
         }
-        return .periodMismatch(usagePeriod, expected: period, field: "usage[\(position)].measure")
     }
 
     /// count + unitDays / days + unitSeconds / seconds, exactly.
@@ -410,6 +421,7 @@ extension PricePlan {
     {
         guard discounts.contains(where: { $0.applies(toPeriodIndex: periodIndex) }) else { return }
         let chargeCount = components.count
+        let currency = currency
         // Net amount per component line, after the discounts taken so far. Discount lines
         // go straight into `lines`, whose capacity `chargeLines` reserved.
         var net: [Int64] = []
@@ -423,7 +435,7 @@ extension PricePlan {
                 on: Money(minorUnits: net[slot], currency: currency), rounding: rounding)
             guard !off.isZero else { continue }
             net[slot] -= off.minorUnits
-            lines.append(discountLine(discounts[index], amount: off, slot: slot))
+            appendDiscountLine(index, amount: off, slot: slot, to: &lines)
         }
         for index in discounts.indices
         where discounts[index].applies(toPeriodIndex: periodIndex)
@@ -431,7 +443,7 @@ extension PricePlan {
         {
             let base = try exact { () throws(MoneyError) in
                 try Money.sum(
-                    net.lazy.map { Money(minorUnits: max(0, $0), currency: self.currency) },
+                    net.lazy.map { Money(minorUnits: max(0, $0), currency: currency) },
                     currency: currency)
             }
             let off = try discounts[index].amount(on: base, rounding: rounding)
@@ -441,22 +453,30 @@ extension PricePlan {
             }
             for (slot, share) in shares.enumerated() where !share.isZero {
                 net[slot] -= share.minorUnits
-                lines.append(discountLine(discounts[index], amount: share, slot: slot))
+                appendDiscountLine(index, amount: share, slot: slot, to: &lines)
             }
         }
     }
 
-    private func discountLine(_ discount: Discount, amount: Money, slot: Int) -> InvoiceLine {
-        let (model, quantity): (String, Rational) =
-            switch discount.value {
-            case .percent(let percent): ("percent-discount", percent.fraction)
-            case .fixed: ("fixed-discount", .one)
-            }
-        return InvoiceLine(
-            kind: .discount, description: discount.name, component: components[slot].name,
-            category: components[slot].category, model: model, quantity: quantity,
-            rounding: rounding,
-            amount: Money(minorUnits: -amount.minorUnits, currency: currency))
+    /// Appends discount `index`'s line for component `slot`. The discount is read field by
+    /// field from `discounts` (a `Discount` argument was copied, retaining its strings, for
+    /// every line).
+    private func appendDiscountLine(
+        _ index: Int, amount: Money, slot: Int, to lines: inout [InvoiceLine]
+    ) {
+        let model: String
+        let quantity: Rational
+        if case .percent(let percent) = discounts[index].value {
+            (model, quantity) = ("percent-discount", percent.fraction)
+        } else {
+            (model, quantity) = ("fixed-discount", .one)
+        }
+        lines.append(
+            InvoiceLine(
+                kind: .discount, description: discounts[index].name,
+                component: components[slot].name, category: components[slot].category,
+                model: model, quantity: quantity, rounding: rounding,
+                amount: Money(minorUnits: -amount.minorUnits, currency: currency)))
     }
 }
 

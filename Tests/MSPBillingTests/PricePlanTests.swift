@@ -293,6 +293,54 @@ private func licences() throws -> [PassThroughCost] {
         }
     }
 
+    /// Each measure against each timing: the exact error, naming the record's position
+    /// (the second record, after one that rates).
+    @Test(arguments: [
+        ("count", BillingTiming.inArrears, "measureMismatch count≠unit-days or unit-seconds"),
+        ("unitDays", .inAdvance, "measureMismatch unit-days or unit-seconds≠count"),
+        ("unitSeconds", .inAdvance, "measureMismatch unit-days or unit-seconds≠count"),
+        ("unitDays-february", .inArrears, "periodMismatch"),
+        ("unitSeconds-february", .inArrears, "periodMismatch"),
+    ])
+    func measureAgainstTiming(_ measure: String, _ timing: BillingTiming, _ expected: String)
+        throws
+    {
+        let january = try january()
+        let february = try monthlyUTC().period(containing: instant("2026-02-10T00:00:00Z"))
+        let other: UnitUsage.Measure =
+            switch measure {
+            case "count": .count(2, at: try instant("2026-01-05T00:00:00Z"))
+            case "unitDays": .unitDays(31, period: january)
+            case "unitSeconds": .unitSeconds(2_678_400, period: january)
+            case "unitDays-february": .unitDays(28, period: february)
+            default: .unitSeconds(2_419_200, period: february)
+            }
+        let good: UnitUsage.Measure =
+            timing == .inAdvance
+            ? .count(1, at: try instant("2026-01-01T00:00:00Z"))
+            : .unitDays(31, period: january)
+        let devices = try plan(
+            "devices", [perUnit("Devices", .workstation, "10.00", timing: timing)])
+        let usage = try [good, other].map {
+            try UnitUsage(customer: acme(), category: .workstation, measure: $0)
+        }
+        let error = #expect(throws: BillingError.self) {
+            try devices.rate(customer: acme(), period: january, usage: usage)
+        }
+        if expected == "periodMismatch" {
+            #expect(
+                error
+                    == BillingError.periodMismatch(
+                        february, expected: january, field: "usage[1].measure"))
+        } else {
+            let parts = expected.dropFirst("measureMismatch ".count).split(separator: "≠")
+            #expect(
+                error
+                    == BillingError.measureMismatch(
+                        String(parts[0]), expected: String(parts[1]), field: "usage[1].measure"))
+        }
+    }
+
     @Test func componentInAnotherCurrency() throws {
         let euros = PlanComponent(
             name: "Servers", category: .server,

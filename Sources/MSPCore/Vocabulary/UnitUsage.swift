@@ -84,3 +84,24 @@ public struct UnitUsage: Sendable, Hashable {
         }
     }
 }
+
+extension UnitUsage.Measure {
+    /// The measure as plain numbers, for a rating loop over many records: `kind` is 0 for a
+    /// count, 1 for unit-days and 2 for unit-seconds; `start` and `end` are the period's
+    /// bounds in milliseconds, or, for a count, its instant twice (`Int64.min` if the
+    /// instant is out of range, which the initialiser refuses).
+    ///
+    /// Inlined so that the caller reads the fields in place: a `switch` over a record of
+    /// another module copies the whole payload, period and time zone included, twice.
+    @inlinable package var fields: (kind: Int, quantity: Int64, start: Int64, end: Int64) {
+        switch self {
+        case .count(let units, let at):
+            let instant = DateRange.milliseconds(of: at) ?? Int64.min
+            return (0, units, instant, instant)
+        case .unitDays(let days, let period):
+            return (1, days, period.range.startMilliseconds, period.range.endMilliseconds)
+        case .unitSeconds(let seconds, let period):
+            return (2, seconds, period.range.startMilliseconds, period.range.endMilliseconds)
+        }
+    }
+}
