@@ -112,6 +112,51 @@ import Testing
         }
     }
 
+    /// Largest remainder, worked by hand: 0.10 by [1, 1, 1] is 0.03 each with remainder 1/3
+    /// each, so the one unit left goes to the first part; 0.10 by [1, 2, 2, 1] has shares
+    /// 1, 3, 3, 1 (+ remainders 4/6, 2/6, 2/6, 4/6) and the two units left go to the first
+    /// and last parts, the largest remainders.
+    @Test func leftoverUnitsGoToTheLargestRemaindersEarliestFirst() throws {
+        #expect(try usd("0.10").allocated(by: [1, 1, 1]) == ["0.04", "0.03", "0.03"].map(usd))
+        #expect(
+            try usd("0.10").allocated(by: [1, 2, 2, 1])
+                == ["0.02", "0.03", "0.03", "0.02"].map(usd))
+        #expect(
+            try usd("-0.10").allocated(by: [1, 2, 2, 1])
+                == ["-0.02", "-0.03", "-0.03", "-0.02"].map(usd))
+    }
+
+    /// Which parts get the leftover units, against a plain sort of the parts by remainder
+    /// (largest first, earlier part first on a tie), with up to 40 parts so that both the
+    /// scan (up to 8 units left over) and the sort are taken.
+    @Test func leftoverUnitsMatchASortByRemainder() throws {
+        try checkProperty(seed: 0x5EED_0044) { rng in
+            let total = rng.int64(in: -10_000_000...10_000_000)
+            let count = rng.int(in: 1...40)
+            let weights = (0..<count).map { _ in
+                rng.chance(1, in: 6) ? 0 : rng.int64(in: 0...(rng.chance(1, in: 2) ? 3 : 1_000))
+            }
+            guard weights.contains(where: { $0 > 0 }) else { return ("all zero", nil) }
+            let weightSum = UInt64(weights.reduce(0, +))
+            let magnitude = total.magnitude
+            var shares = weights.map { magnitude * UInt64($0) / weightSum }
+            let remainders = weights.map { magnitude * UInt64($0) % weightSum }
+            let leftover = Int(magnitude - shares.reduce(0, +))
+            let order = (0..<count).sorted {
+                remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1
+            }
+            for index in order.prefix(leftover) { shares[index] += 1 }
+            let expected = shares.map {
+                Money(minorUnits: total < 0 ? -Int64($0) : Int64($0), currency: .usd)
+            }
+            let parts = try Money(minorUnits: total, currency: .usd).allocated(by: weights)
+            return (
+                "\(total) by \(weights) (\(leftover) left over)",
+                parts == expected ? nil : "got \(parts.map(\.minorUnits))"
+            )
+        }
+    }
+
     @Test func tooManyWeightsIsAnError() throws {
         let weights = [Int64](repeating: 1, count: Money.maximumAllocationParts + 1)
         #expect(

@@ -127,30 +127,57 @@ extension Money {
         return parts
     }
 
-    /// The largest-remainder distribution of `|minorUnits|` by validated weights.
+    /// The largest-remainder distribution of `|minorUnits|` by validated weights: each part
+    /// gets the floor of its exact share, and the units left over go one each to the parts
+    /// with the largest remainders, the earlier part first on a tie.
     private func distribute(weights: [Int64], weightSum: UInt64) -> [Money] {
         let magnitude = minorUnits.magnitude
-        var shares = [UInt64](repeating: 0, count: weights.count)
-        var remainders = [UInt64](repeating: 0, count: weights.count)
+        let count = weights.count
+        // Part i's share at 2i and its remainder at 2i + 1: one allocation.
+        var parts: [UInt64] = []
+        parts.reserveCapacity(2 * count)
         var assigned: UInt64 = 0
-        for (index, weight) in weights.enumerated() {
+        for weight in weights {
             // share ≤ magnitude, so the full-width division cannot overflow.
             let product = magnitude.multipliedFullWidth(by: UInt64(weight))
             let (share, remainder) = weightSum.dividingFullWidth(product)
-            shares[index] = share
-            remainders[index] = remainder
+            parts.append(share)
+            parts.append(remainder)
             assigned += share
         }
-        let leftover = Int(magnitude - assigned)
-        if leftover > 0 {
-            let order = weights.indices.sorted {
-                remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1
+        // The remainders sum to leftover × weightSum and each is below weightSum, so more
+        // than `leftover` of them are non-zero: no unit goes to a part without a remainder.
+        var leftover = Int(magnitude - assigned)
+        if leftover <= Self.leftoverScanLimit {
+            // A few units (always, for up to 9 parts): each goes to the largest remainder
+            // not yet served, the earliest on a tie, found by a scan: no index array, no sort.
+            while leftover > 0 {
+                var best = 1
+                for index in stride(from: 3, to: 2 * count, by: 2) where parts[index] > parts[best]
+                {
+                    best = index
+                }
+                parts[best - 1] += 1
+                parts[best] = 0
+                leftover -= 1
             }
-            for index in order.prefix(leftover) { shares[index] += 1 }
+        } else {
+            let order = (0..<count).sorted { (first: Int, second: Int) -> Bool in
+                let (a, b) = (parts[2 * first + 1], parts[2 * second + 1])
+                return a != b ? a > b : first < second
+            }
+            for index in order.prefix(leftover) { parts[2 * index] += 1 }
         }
         let negative = minorUnits < 0
-        return shares.map { signedPart($0, negative: negative) }
+        var result: [Money] = []
+        result.reserveCapacity(count)
+        for index in 0..<count { result.append(signedPart(parts[2 * index], negative: negative)) }
+        return result
     }
+
+    /// Up to this many leftover units are placed by scanning the remainders once per unit;
+    /// more are placed through one sort of the parts by remainder.
+    internal static let leftoverScanLimit = 8
 
     /// A part of this amount's magnitude with this amount's sign. Parts never exceed the
     /// magnitude, so the conversion cannot overflow (`Int64.min` is handled by wrapping).
