@@ -335,15 +335,11 @@ public struct Invoice: Sendable, Hashable {
     private static func tax(_ lines: [InvoiceLine], policy: TaxPolicy, currency: Currency)
         throws(BillingError) -> [TaxLine]
     {
-        // Group by rate in first-seen order so the output is deterministic.
-        var rates: [Percentage] = []
-        var bases: [Int64] = []
-        var taxes: [Int64] = []
-        // A linear scan over the few rates beats hashing identifiers byte by byte.
-        let table =
-            policy.rates.isEmpty ? [] : policy.rates.map { (key: $0.key.rawValue, rate: $0.value) }
+        // One group per rate, in first-seen order so the output is deterministic; the
+        // groups are the result's own storage, their amounts filled in at the end.
+        var groups: [TaxLine] = []
         // Consecutive lines mostly share a category (every labour line has the price list's
-        // one): the last category's slot is remembered (-1: untaxed).
+        // one): the last category's group is remembered (-1: untaxed).
         var lastCategory: String?
         var lastSlot = -1
         for index in lines.indices {
@@ -352,51 +348,51 @@ public struct Invoice: Sendable, Hashable {
             if let lastCategory, lastCategory == lines[index].category.rawValue {
                 slot = lastSlot
             } else {
-                let rate =
-                    table.first { $0.key == lines[index].category.rawValue }?.rate
-                    ?? policy.defaultRate
+                // A scan of the few rates beats hashing the identifier byte by byte.
+                var rate = policy.defaultRate
+                for (category, categoryRate) in policy.rates
+                where category.rawValue == lines[index].category.rawValue {
+                    rate = categoryRate
+                }
                 if rate.percent.isZero {
                     slot = -1
-                } else if let found = rates.firstIndex(of: rate) {
+                } else if let found = groups.firstIndex(where: { $0.rate == rate }) {
                     slot = found
                 } else {
-                    rates.append(rate)
-                    bases.append(0)
-                    taxes.append(0)
-                    slot = rates.count - 1
+                    groups.append(
+                        TaxLine(rate: rate, taxableAmount: .zero(currency), amount: .zero(currency))
+                    )
+                    slot = groups.count - 1
                 }
                 lastCategory = lines[index].category.rawValue
                 lastSlot = slot
             }
             guard slot >= 0 else { continue }
-            let rate = rates[slot]
-            let (base, overflowed) = bases[slot].addingReportingOverflow(amount.minorUnits)
-            bases[slot] =
+            let base = groups[slot].taxableAmount.minorUnits
+            let (sum, overflowed) = base.addingReportingOverflow(amount.minorUnits)
+            groups[slot].taxableAmount =
                 overflowed
                 ? try exact { () throws(MoneyError) in
-                    try (Money(minorUnits: bases[slot], currency: currency) + amount).minorUnits
-                } : base
+                    try Money(minorUnits: base, currency: currency) + amount
+                } : Money(minorUnits: sum, currency: currency)
             if policy.roundingPoint == .perLine {
                 let tax = try exact { () throws(MoneyError) in
-                    try amount.percentage(rate, rounding: policy.rounding)
+                    try amount.percentage(groups[slot].rate, rounding: policy.rounding)
                 }
-                taxes[slot] = try exact { () throws(MoneyError) in
-                    try (Money(minorUnits: taxes[slot], currency: currency) + tax).minorUnits
+                groups[slot].amount = try exact { () throws(MoneyError) in
+                    try groups[slot].amount + tax
                 }
             }
         }
-        var result: [TaxLine] = []
-        for (slot, rate) in rates.enumerated() {
-            let base = Money(minorUnits: bases[slot], currency: currency)
-            let tax =
-                policy.roundingPoint == .perLine
-                ? Money(minorUnits: taxes[slot], currency: currency)
-                : try exact { () throws(MoneyError) in
-                    try base.percentage(rate, rounding: policy.rounding)
+        if policy.roundingPoint == .perInvoice {
+            for slot in groups.indices {
+                groups[slot].amount = try exact { () throws(MoneyError) in
+                    try groups[slot].taxableAmount.percentage(
+                        groups[slot].rate, rounding: policy.rounding)
                 }
-            result.append(TaxLine(rate: rate, taxableAmount: base, amount: tax))
+            }
         }
-        return result
+        return groups
     }
 
     /// Checks that the totals are the sums of the rounded lines and taxes.

@@ -62,6 +62,9 @@ public struct PricePlan: Sendable {
 
     /// The category texts of ``components``, for a quick lookup while rating.
     private let categoryKeys: [String]
+    /// Per component: its model's name and whether the coverage fraction prorates it, read
+    /// once here (reading them from the `Pricing` enum while rating copies the enum).
+    private let componentModels: [(name: String, prorated: Bool)]
 
     /// Creates a validated plan.
     ///
@@ -118,6 +121,15 @@ public struct PricePlan: Sendable {
         self.rounding = rounding
         self.prorationBasis = prorationBasis
         self.categoryKeys = components.map(\.category.rawValue)
+        self.componentModels = components.map { component in
+            let prorated =
+                switch component.pricing {
+                case .flat: true
+                case .percentage: false
+                case .perUnit, .tiered, .custom: component.timing == .inAdvance
+                }
+            return (component.pricing.modelName, prorated)
+        }
     }
 
     /// The index of the component pricing `category`, if any.
@@ -244,15 +256,9 @@ extension PricePlan {
         for index in components.indices {
             let source = sources[index]
             let quantity = try averageUnits(source, period: period, dayCount: dayCount)
-            let prorated: Bool
-            switch components[index].pricing {
-            case .flat: prorated = true
-            case .percentage: prorated = false
-            case .perUnit, .tiered, .custom: prorated = components[index].timing == .inAdvance
-            }
             let context = try RatingContext(
                 currency: currency, rounding: rounding,
-                prorationFraction: prorated ? fraction : .one,
+                prorationFraction: componentModels[index].prorated ? fraction : .one,
                 baseAmount: Money(minorUnits: bases[index], currency: currency))
             let priced = try components[index].pricing.price(quantity, in: context)
             guard priced.amount.currency == currency else {
@@ -264,7 +270,7 @@ extension PricePlan {
                 InvoiceLine(
                     kind: .charge, description: components[index].name,
                     component: components[index].name, category: components[index].category,
-                    model: components[index].pricing.modelName, quantity: priced.quantity,
+                    model: componentModels[index].name, quantity: priced.quantity,
                     source: source, tiers: priced.tiers,
                     prorationFraction: context.prorationFraction,
                     exactMinorUnits: priced.exactMinorUnits, rounding: priced.rounding,
