@@ -91,6 +91,40 @@ import Testing
         #expect(try options.map(\.invoice.total) == ["450.00", "480.00", "490.00"].map(usd))
     }
 
+    @Test func quoteComparesPricingModelsForOneCategory() throws {
+        // 40 workstations, each model offered as a one-component plan (Docs/Pricing.md):
+        // per-unit 25.00: 40 × 25.00 = 1,000.00
+        // graduated (0, 10] 30.00 / (10, ∞) 20.00: 10 × 30.00 + 30 × 20.00 = 900.00
+        // volume, same table: all 40 at the band reached, 40 × 20.00 = 800.00
+        // package of 10 at 240.00, rounding up: 4 packages × 240.00 = 960.00
+        // flat 950.00
+        let table = [try tier(0, 10, "30.00"), try tier(10, nil, "20.00")]
+        func offer(_ id: String, _ pricing: PlanComponent.Pricing) throws -> PricePlan {
+            try plan(
+                id, [PlanComponent(name: "Workstations", category: .workstation, pricing: pricing)])
+        }
+        let models = [
+            try offer("per-unit", .perUnit(PerUnitPrice(unitPrice: price("25.00")))),
+            try offer("graduated", .tiered(TierTable(mode: .graduated, tiers: table))),
+            try offer("volume", .tiered(TierTable(mode: .volume, tiers: table))),
+            try offer(
+                "package",
+                .tiered(
+                    TierTable(
+                        mode: .package(size: 10, rounding: .up),
+                        tiers: [tier(0, nil, "240.00")]))),
+            try offer("flat", .flat(FlatFee(usd("950.00")))),
+        ]
+        let options = try Quote.rank(
+            plans: models, customer: acme(), period: january(), usage: [count(40, .workstation)])
+        #expect(
+            options.map(\.plan.rawValue) == ["volume", "graduated", "flat", "package", "per-unit"])
+        #expect(
+            try options.map(\.invoice.total)
+                == ["800.00", "900.00", "950.00", "960.00", "1000.00"].map(usd))
+        #expect(options.first?.invoice.lines.first?.model == "volume-tiers")
+    }
+
     @Test func diffOfDifferentCustomers() throws {
         let managed = try plan("m", [perUnit("Workstations", .workstation, "25.00")])
         let a = try managed.rate(customer: acme(), period: january(), usage: [])
