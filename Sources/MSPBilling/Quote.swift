@@ -11,6 +11,10 @@ public struct QuoteOption: Sendable, Hashable {
 }
 
 /// Prices one customer's usage under several plans and ranks them, cheapest first.
+///
+/// To compare pricing models rather than bundles (per unit against tiers against a flat
+/// fee, say), offer each model as a one-component plan over the same category: a model is
+/// always priced inside a plan, which gives it its currency, cycle, taxes and rounding.
 public enum Quote {
     /// Rates `usage` under every plan and sorts the results by total (ties by plan ID).
     ///
