@@ -39,6 +39,56 @@ private enum Device {}
         #expect((composed < decomposed) != (decomposed < composed))
     }
 
+    /// Equality is byte equality whether or not the two values share their storage:
+    /// small (inline) and large strings, copies made from the bytes, canonically
+    /// equivalent texts, and texts that differ only in their last byte.
+    @Test(arguments: [
+        ("ws-17", "ws-17", true),
+        ("monitored-endpoint-0042", "monitored-endpoint-0042", true),
+        ("caf\u{E9}", "cafe\u{301}", false),
+        ("cafe\u{301}-workstation-long", "caf\u{E9}-workstation-long", false),
+        ("monitored-endpoint-0042", "monitored-endpoint-0043", false),
+        ("ws-17", "ws-170", false),
+        ("\u{212B}ngstr\u{F6}m", "\u{C5}ngstr\u{F6}m", false),
+    ])
+    func equalityIsByBytesWhateverTheStorage(_ left: String, _ right: String, _ equal: Bool)
+        throws
+    {
+        let a = try Identifier<Device>(left)
+        let b = try Identifier<Device>(right)
+        // The same bytes in a new buffer: not the same storage as `left`.
+        let copy = try Identifier<Device>(String(decoding: Array(left.utf8), as: UTF8.self))
+        #expect((a == b) == equal)
+        #expect((b == a) == equal)
+        #expect(a == a)
+        #expect(a == copy)
+        #expect(copy == a)
+        #expect((copy == b) == equal)
+        #expect((a.hashValue == b.hashValue) || !equal)
+    }
+
+    /// `==` agrees with comparing the UTF-8 bytes, over random texts built from pieces that
+    /// include combining marks and precomposed letters (so canonically equivalent pairs
+    /// come up), each side sometimes rebuilt from its bytes into a new buffer.
+    @Test func equalityAgreesWithTheBytes() throws {
+        let pieces = ["a", "e", "\u{301}", "\u{E9}", "-", "0", "\u{C5}", "A\u{30A}", "x"]
+        try checkProperty(seed: 0x1D_E0A1) { rng in
+            func text() -> String {
+                (0..<rng.int(in: 1...24)).map { _ in rng.element(of: pieces) }.joined()
+            }
+            let left = text()
+            let right =
+                rng.chance(1, in: 3) ? String(decoding: Array(left.utf8), as: UTF8.self) : text()
+            let a = try Identifier<Device>(left)
+            let b = try Identifier<Device>(right)
+            let bytesEqual = Array(left.utf8) == Array(right.utf8)
+            return (
+                "\(Array(left.utf8)) vs \(Array(right.utf8))",
+                (a == b) == bytesEqual ? nil : "== is \(a == b)"
+            )
+        }
+    }
+
     /// The ASCII fast path and the general Unicode rules agree: random strings mixing
     /// printable ASCII, spaces, control characters (C0, DEL, C1), other white space and
     /// non-ASCII letters, of lengths around the 256-byte limit, are accepted or rejected
