@@ -340,19 +340,21 @@ public struct Invoice: Sendable, Hashable {
         var groups: [TaxLine] = []
         // Consecutive lines mostly share a category (every labour line has the price list's
         // one): the last category's group is remembered (-1: untaxed).
-        var lastCategory: String?
+        var lastCategory: BillableCategory?
         var lastSlot = -1
         for index in lines.indices {
             let amount = lines[index].amount
             let slot: Int
-            if let lastCategory, lastCategory == lines[index].category.rawValue {
+            if let lastCategory, lastCategory == lines[index].category {
                 slot = lastSlot
             } else {
-                // A scan of the few rates beats hashing the identifier byte by byte.
+                // A scan of the few rates beats hashing the identifier byte by byte; it
+                // finds what `policy.rate(for:)` does, as at most one key is equal.
                 var rate = policy.defaultRate
                 for (category, categoryRate) in policy.rates
-                where category.rawValue == lines[index].category.rawValue {
+                where category == lines[index].category {
                     rate = categoryRate
+                    break
                 }
                 if rate.percent.isZero {
                     slot = -1
@@ -364,7 +366,7 @@ public struct Invoice: Sendable, Hashable {
                     )
                     slot = groups.count - 1
                 }
-                lastCategory = lines[index].category.rawValue
+                lastCategory = lines[index].category
                 lastSlot = slot
             }
             guard slot >= 0 else { continue }

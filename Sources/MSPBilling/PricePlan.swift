@@ -60,8 +60,8 @@ public struct PricePlan: Sendable {
     /// How partial periods are measured for in-advance components.
     public var prorationBasis: ProrationBasis
 
-    /// The category texts of ``components``, for a quick lookup while rating.
-    private let categoryKeys: [String]
+    /// The categories of ``components``, for a quick lookup while rating.
+    private let categories: [BillableCategory]
     /// Per component: its model's name and whether the coverage fraction prorates it, read
     /// once here (reading them from the `Pricing` enum while rating copies the enum).
     private let componentModels: [(name: String, prorated: Bool)]
@@ -120,7 +120,7 @@ public struct PricePlan: Sendable {
         self.taxes = taxes
         self.rounding = rounding
         self.prorationBasis = prorationBasis
-        self.categoryKeys = components.map(\.category.rawValue)
+        self.categories = components.map(\.category)
         self.componentModels = components.map { component in
             let prorated =
                 switch component.pricing {
@@ -134,12 +134,7 @@ public struct PricePlan: Sendable {
 
     /// The index of the component pricing `category`, if any.
     public func componentIndex(for category: BillableCategory) -> Int? {
-        slot(of: category.rawValue)
-    }
-
-    @inline(__always)
-    private func slot(of key: String) -> Int? {
-        for index in categoryKeys.indices where categoryKeys[index] == key { return index }
+        for index in categories.indices where categories[index] == category { return index }
         return nil
     }
 }
@@ -309,31 +304,27 @@ extension PricePlan {
         var sources: [QuantitySource] = []
         sources.reserveCapacity(components.count)
         for _ in components.indices { sources.append(QuantitySource()) }
-        let customerKey = customer.rawValue
         let periodStart = period.range.startMilliseconds
         let periodEnd = period.range.endMilliseconds
         var lastSlot = -1
-        var lastKey = ""
         for position in usage.indices {
             // Read the fields in place: copying a whole record retains all its references.
-            guard usage[position].customer.rawValue == customerKey else {
+            guard usage[position].customer == customer else {
                 throw .customerMismatch(
                     expected: customer, found: usage[position].customer,
                     field: "usage[\(position)].customer")
             }
-            // Records of one category usually come together: try the last one's slot first
-            // (equal strings compare in a few instructions, unequal ones take the slow path).
+            // Records of one category usually come together: try the last one's slot first.
             let slot: Int
-            if lastSlot >= 0, usage[position].category.rawValue == lastKey {
+            if lastSlot >= 0, usage[position].category == categories[lastSlot] {
                 slot = lastSlot
             } else {
-                guard let found = self.slot(of: usage[position].category.rawValue) else {
+                guard let found = componentIndex(for: usage[position].category) else {
                     throw .unknownCategory(
                         usage[position].category, field: "usage[\(position)].category")
                 }
                 slot = found
                 lastSlot = found
-                lastKey = categoryKeys[found]
             }
             let arrears = components[slot].timing == .inArrears
             let measure = usage[position].measure.fields

@@ -36,11 +36,12 @@ public struct RatingDiff: Sendable, Hashable {
                 expected: issued.currency, found: corrected.currency, field: "corrected.currency")
         }
         let currency = issued.currency
-        var order: [String] = []
-        var samples: [String: InvoiceLine] = [:]
-        var deltas: [String: Int64] = [:]
+        var order: [LineKey] = []
+        var samples: [LineKey: InvoiceLine] = [:]
+        var deltas: [LineKey: Int64] = [:]
         func add(_ line: InvoiceLine, sign: Int64) throws(BillingError) {
-            let key = "\(line.kind.rawValue)|\(line.component ?? line.description)|\(line.category)"
+            let key = LineKey(
+                kind: line.kind, name: line.component ?? line.description, category: line.category)
             if samples[key] == nil {
                 order.append(key)
                 samples[key] = line
@@ -51,7 +52,10 @@ public struct RatingDiff: Sendable, Hashable {
                 ? current.addingReportingOverflow(line.amount.minorUnits)
                 : current.subtractingReportingOverflow(line.amount.minorUnits)
             guard !overflow else {
-                throw .arithmetic(.overflow(operation: "re-rate", operands: key))
+                throw .arithmetic(
+                    .overflow(
+                        operation: "re-rate",
+                        operands: "\(key.kind.rawValue)|\(key.name)|\(key.category)"))
             }
             deltas[key] = value
         }
@@ -72,4 +76,14 @@ public struct RatingDiff: Sendable, Hashable {
             try Money.sum(lines.map(\.amount), currency: currency)
         }
     }
+}
+
+/// What matches a corrected line with an issued one: its kind, its component (or
+/// description) and its category. The category compares by bytes, as identifiers do; a
+/// text key joining the three could make two different lines one (`"x|y"` + `"z"` and
+/// `"x"` + `"y|z"`).
+private struct LineKey: Hashable {
+    var kind: InvoiceLine.Kind
+    var name: String
+    var category: BillableCategory
 }

@@ -287,7 +287,7 @@ public struct TimeAndMaterials: Sendable, Hashable {
         lines.reserveCapacity(entries.count + materials.count)
         let currency = rates.first?.hourly.currency
         for index in entries.indices {
-            guard entries[index].customer.rawValue == customer.rawValue else {
+            guard entries[index].customer == customer else {
                 throw .customerMismatch(
                     expected: customer, found: entries[index].customer,
                     field: "timeEntries[\(entries[index].id)].customer")

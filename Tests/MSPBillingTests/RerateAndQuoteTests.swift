@@ -25,6 +25,36 @@ import Testing
         #expect(try RatingDiff(issued: issued, corrected: issued).lines.isEmpty)
     }
 
+    /// Lines match only when kind, component and category all do: a component and category
+    /// that read the same joined with `|`, or categories with the same text in other bytes,
+    /// are different lines, so moving 10.00 from one to the other gives two repair lines.
+    @Test(arguments: [
+        ("x|y", "z", "x", "y|z"),
+        ("Caf\u{E9}", "caf\u{E9}", "Caf\u{E9}", "cafe\u{301}"),
+    ])
+    func linesMatchOnEachPartOfTheirKey(
+        _ issuedName: String, _ issuedCategory: String, _ correctedName: String,
+        _ correctedCategory: String
+    ) throws {
+        func invoice(_ name: String, _ category: String) throws -> Invoice {
+            try Invoice(
+                customer: acme(), plan: PricePlanID("p"), period: january(), currency: .usd,
+                lines: [
+                    InvoiceLine(
+                        kind: .charge, description: name, component: name,
+                        category: try BillableCategory(category), model: "flat",
+                        amount: try usd("10.00"))
+                ], taxPolicy: .none)
+        }
+        let diff = try RatingDiff(
+            issued: invoice(issuedName, issuedCategory),
+            corrected: invoice(correctedName, correctedCategory))
+        #expect(diff.lines.map(\.amount) == (try ["10.00", "-10.00"].map(usd)))
+        #expect(
+            diff.lines.map(\.category.rawValue) == [correctedCategory, issuedCategory])
+        #expect(diff.netChange == (try usd("0.00")))
+    }
+
     @Test func repairLinesSumToTheSubtotalChange() throws {
         let period = try january()
         try checkProperty(seed: 0x4E7A, cases: 2_000) { random in

@@ -160,5 +160,17 @@ private func entry(
         ) {
             try breakFix(.afterMultiplier).lines(for: [other], customer: acme(), calendar: calendar)
         }
+        // The same name with other bytes (decomposed é) is another customer, as for `==`.
+        let decomposed = try TimeEntry(
+            id: "t3", customer: CustomerID("cafe\u{301}"), role: "engineer", workType: "remote",
+            start: instant("2026-01-06T10:00:00Z"), end: instant("2026-01-06T11:00:00Z"))
+        #expect(
+            throws: BillingError.customerMismatch(
+                expected: try CustomerID("caf\u{E9}"), found: try CustomerID("cafe\u{301}"),
+                field: "timeEntries[t3].customer")
+        ) {
+            try breakFix(.afterMultiplier).lines(
+                for: [decomposed], customer: CustomerID("caf\u{E9}"), calendar: calendar)
+        }
     }
 }
