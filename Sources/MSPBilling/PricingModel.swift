@@ -22,6 +22,9 @@ import MSPCore
 /// ```
 public protocol PricingModel: Sendable {
     /// A stable name for invoice lines and quotes, e.g. `"graduated-tiers"`.
+    ///
+    /// A ``PricePlan`` reads it once, when the plan is created, and writes that name on
+    /// every line the model prices.
     var modelName: String { get }
 
     /// Prices `quantity` units for one billing period.

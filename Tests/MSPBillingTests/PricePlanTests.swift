@@ -301,6 +301,9 @@ private func licences() throws -> [PassThroughCost] {
         ("unitSeconds", .inAdvance, "measureMismatch unit-days or unit-seconds≠count"),
         ("unitDays-february", .inArrears, "periodMismatch"),
         ("unitSeconds-february", .inArrears, "periodMismatch"),
+        // Another period and the wrong timing: the timing is reported.
+        ("unitDays-february", .inAdvance, "measureMismatch unit-days or unit-seconds≠count"),
+        ("unitSeconds-february", .inAdvance, "measureMismatch unit-days or unit-seconds≠count"),
     ])
     func measureAgainstTiming(_ measure: String, _ timing: BillingTiming, _ expected: String)
         throws
@@ -338,6 +341,32 @@ private func licences() throws -> [PassThroughCost] {
                 error
                     == BillingError.measureMismatch(
                         String(parts[0]), expected: String(parts[1]), field: "usage[1].measure"))
+        }
+    }
+
+    /// Usage sums that leave 64 bits: the record that overflowed is named, for each measure.
+    @Test(arguments: ["count", "unitDays", "unitSeconds"])
+    func usageSumsThatOverflowAreErrors(_ measure: String) throws {
+        let january = try january()
+        func record(_ quantity: Int64) throws -> UnitUsage {
+            let value: UnitUsage.Measure =
+                switch measure {
+                case "count": .count(quantity, at: try instant("2026-01-05T00:00:00Z"))
+                case "unitDays": .unitDays(quantity, period: january)
+                default: .unitSeconds(quantity, period: january)
+                }
+            return try UnitUsage(customer: acme(), category: .workstation, measure: value)
+        }
+        let timing: BillingTiming = measure == "count" ? .inAdvance : .inArrears
+        let devices = try plan(
+            "devices", [perUnit("Devices", .workstation, "1.00", timing: timing)])
+        #expect(
+            throws: BillingError.arithmetic(
+                .overflow(operation: "sum usage", operands: "usage[2]"))
+        ) {
+            try devices.rate(
+                customer: acme(), period: january,
+                usage: [record(Int64.max - 5), record(5), record(1)])
         }
     }
 
