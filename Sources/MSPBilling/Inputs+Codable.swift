@@ -254,10 +254,24 @@ extension TaxPolicy: Codable {
     }
 
     /// Encodes the shape above, `rates` keyed by category text.
+    ///
+    /// Throws `EncodingError.invalidValue` when two categories are the same text in other
+    /// bytes (`"caf\u{E9}"` and `"cafe\u{301}"`): JSON object keys are compared as text, so
+    /// one of the two rates would be lost.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         var named: [String: Percentage] = [:]
-        for (category, rate) in rates { named[category.rawValue] = rate }
+        for (category, rate) in rates {
+            guard named.updateValue(rate, forKey: category.rawValue) == nil else {
+                throw EncodingError.invalidValue(
+                    rates,
+                    EncodingError.Context(
+                        codingPath: container.codingPath + [CodingKeys.rates],
+                        debugDescription:
+                            "rates: two categories read as \"\(category.rawValue)\"; JSON keys "
+                            + "cannot tell them apart"))
+            }
+        }
         try container.encode(named, forKey: .rates)
         try container.encode(defaultRate, forKey: .defaultRate)
         try container.encode(roundingPoint, forKey: .roundingPoint)

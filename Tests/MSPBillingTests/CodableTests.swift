@@ -394,6 +394,22 @@ private func smallInvoiceJSON(total: String = "50.00", key: String = "acme/bronz
         }
         #expect(context.codingPath.map(\.stringValue) == ["rates"])
     }
+
+    /// Two categories with the same text in other bytes cannot both be JSON keys: encoding
+    /// refuses rather than keep one rate.
+    @Test func taxRatesWhoseCategoriesReadAlikeAreNotEncoded() throws {
+        let policy = TaxPolicy(
+            rates: [
+                try category("caf\u{E9}"): Percentage(10),
+                try category("cafe\u{301}"): Percentage(20),
+            ], defaultRate: Percentage(5), roundingPoint: .perInvoice)
+        let error = #expect(throws: EncodingError.self) { try JSONEncoder().encode(policy) }
+        guard case .invalidValue(_, let context) = error else {
+            Issue.record("expected invalidValue")
+            return
+        }
+        #expect(context.codingPath.map(\.stringValue) == ["rates"])
+    }
 }
 
 @Suite struct ResultCodableTests {
