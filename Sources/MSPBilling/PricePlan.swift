@@ -337,7 +337,7 @@ extension PricePlan {
                 }
                 // A count is taken at an instant of the period rated (half-open).
                 guard measure.start >= periodStart, measure.start < periodEnd else {
-                    throw countOutside(usage[position].measure, period, position: position)
+                    throw countOutside(milliseconds: measure.start, period, position: position)
                 }
                 (sources[slot].count, overflow) = sources[slot].count
                     .addingReportingOverflow(measure.quantity)
@@ -362,17 +362,14 @@ extension PricePlan {
         return sources
     }
 
+    /// The error for a count taken at `milliseconds`, outside `period`.
     @inline(never)
-    private func countOutside(_ measure: UnitUsage.Measure, _ period: BillingPeriod, position: Int)
+    private func countOutside(milliseconds: Int64, _ period: BillingPeriod, position: Int)
         -> BillingError
     {
-        let text: String
-        if case .count(_, let at) = measure {
-            text = DateRange.iso8601(at) ?? "\(at)"
-        } else {
-            text = "\(measure)"
-        }
-        return .outsidePeriod(text, field: "usage[\(position)].measure", period: period)
+        .outsidePeriod(
+            DateRange.iso8601(DateRange.instant(milliseconds: milliseconds)) ?? "\(milliseconds)",
+            field: "usage[\(position)].measure", period: period)
     }
 
     @inline(never)

@@ -177,7 +177,7 @@ extension Money {
 
     /// Up to this many leftover units are placed by scanning the remainders once per unit;
     /// more are placed through one sort of the parts by remainder.
-    internal static let leftoverScanLimit = 8
+    internal static var leftoverScanLimit: Int { 8 }
 
     /// A part of this amount's magnitude with this amount's sign. Parts never exceed the
     /// magnitude, so the conversion cannot overflow (`Int64.min` is handled by wrapping).
