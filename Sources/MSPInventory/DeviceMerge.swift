@@ -36,7 +36,7 @@ internal struct MergeGroups: Sendable {
     ///   `"merges.survivor"`), `mergeConflict` for a record merged into itself or merged
     ///   twice, or for records that were ever under different customers.
     init(
-        merges: [DeviceMerge], deviceIndex: [DeviceKey: Int32], segmentOffsets: [Int],
+        merges: [DeviceMerge], deviceIndex: [DeviceID: Int32], segmentOffsets: [Int],
         segmentCustomer: [Int32]
     ) throws(InventoryError) {
         guard !merges.isEmpty else { return }
@@ -48,10 +48,10 @@ internal struct MergeGroups: Sendable {
             return segmentCustomer[range].allSatisfy { $0 == first } ? first : -1
         }
         for merge in merges {
-            guard let duplicate = deviceIndex[DeviceKey(merge.duplicate)] else {
+            guard let duplicate = deviceIndex[merge.duplicate] else {
                 throw .unknownDevice(merge.duplicate, field: "merges.duplicate")
             }
-            guard let survivor = deviceIndex[DeviceKey(merge.survivor)] else {
+            guard let survivor = deviceIndex[merge.survivor] else {
                 throw .unknownDevice(merge.survivor, field: "merges.survivor")
             }
             let pair = "\(merge.duplicate) into \(merge.survivor)"

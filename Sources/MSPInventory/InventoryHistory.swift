@@ -41,7 +41,7 @@ public struct InventoryHistory: Sendable {
     internal let customerIndex: [CustomerID: Int32]
     internal let siteCustomer: [SiteID: Int32]
     internal let deviceIDs: [DeviceID]
-    internal let deviceIndex: [DeviceKey: Int32]
+    internal let deviceIndex: [DeviceID: Int32]
     /// `events[eventOffsets[d] ..< eventOffsets[d + 1]]` are device `d`'s events.
     internal let eventOffsets: [Int]
     /// The billing segments: segment `s` of a device starts at `segmentStart[s]` and lasts
@@ -179,7 +179,7 @@ public struct InventoryHistory: Sendable {
 
     /// The events of `device` in application order, or `nil` for an unknown device.
     public func events(of device: DeviceID) -> ArraySlice<InventoryEvent>? {
-        guard let index = deviceIndex[DeviceKey(device)] else { return nil }
+        guard let index = deviceIndex[device] else { return nil }
         return events[eventOffsets[Int(index)]..<eventOffsets[Int(index) + 1]]
     }
 
@@ -199,7 +199,7 @@ public struct InventoryHistory: Sendable {
         var events: [InventoryEvent]
         var offsets: [Int]
         var deviceIDs: [DeviceID]
-        var deviceIndex: [DeviceKey: Int32]
+        var deviceIndex: [DeviceID: Int32]
     }
 
     /// Groups events by device, devices ordered by their `added` event's (instant,
@@ -207,7 +207,7 @@ public struct InventoryHistory: Sendable {
     private static func groupByDevice(_ events: [InventoryEvent]) throws(InventoryError)
         -> Grouped
     {
-        var firstSeen: [DeviceKey: Int32] = [:]
+        var firstSeen: [DeviceID: Int32] = [:]
         firstSeen.reserveCapacity(events.count / 2)
         var provisional = [Int32](repeating: 0, count: events.count)
         var ids: [DeviceID] = []
@@ -221,7 +221,7 @@ public struct InventoryHistory: Sendable {
                 times[position] = events[position].effectiveMilliseconds
                 sequences[position] = events[position].sequence
                 if case .added = events[position].change { isAdded[position] = true }
-                let key = DeviceKey(events[position].device)
+                let key = events[position].device
                 if let index = firstSeen[key] {
                     provisional[position] = index
                 } else {
@@ -270,10 +270,10 @@ public struct InventoryHistory: Sendable {
         for device in 0..<ids.count where offsets[device + 1] - offsets[device] > 1 {
             slots[offsets[device]..<offsets[device + 1]].sort { precedes($0, $1) }
         }
-        var deviceIndex: [DeviceKey: Int32] = [:]
+        var deviceIndex: [DeviceID: Int32] = [:]
         deviceIndex.reserveCapacity(ids.count)
         let orderedIDs = order.map { ids[$0] }
-        for (rank, id) in orderedIDs.enumerated() { deviceIndex[DeviceKey(id)] = Int32(rank) }
+        for (rank, id) in orderedIDs.enumerated() { deviceIndex[id] = Int32(rank) }
         return Grouped(
             events: slots.map { events[$0] }, offsets: offsets, deviceIDs: orderedIDs,
             deviceIndex: deviceIndex)
@@ -289,25 +289,6 @@ extension InventoryHistory: Equatable {
     }
 }
 
-/// A device identifier as a dictionary key: the same byte-wise equality as ``MSPCore/DeviceID``,
-/// hashed in one call over its UTF-8 bytes (building a history hashes millions of them).
-internal struct DeviceKey: Hashable, Sendable {
-    let id: DeviceID
-
-    init(_ id: DeviceID) { self.id = id }
-
-    /// Byte-wise equality, as ``MSPCore/Identifier``'s, compared over contiguous bytes.
-    static func == (lhs: DeviceKey, rhs: DeviceKey) -> Bool {
-        var left = lhs.id.rawValue
-        var right = rhs.id.rawValue
-        return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        var text = id.rawValue
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
 extension InventoryHistory {
     /// Asserts the storage invariants: the offset arrays rise from 0 to the ends of their
     /// arrays, each device's events start with its `added` and are in (instant, sequence)
