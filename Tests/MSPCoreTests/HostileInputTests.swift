@@ -1,37 +1,7 @@
 import Foundation
 import MSPCore
+import MSPTestSupport
 import Testing
-
-/// One crafted bad input and what MSPCore must do with it: throw a typed error with a given
-/// code, or return a documented valid result. The inputs are big; the library must answer
-/// them quickly (no timing assertion: a time limit would fail spuriously under sanitizers).
-struct HostileInput: CustomTestStringConvertible, Sendable {
-    let name: String
-    /// `"<ErrorType>.<code>"`, `"DecodingError"`, or `"valid: <description of the value>"`.
-    let expected: String
-    let run: @Sendable () -> String
-
-    var testDescription: String { name }
-}
-
-/// Runs `body` and describes the outcome the way ``HostileInput/expected`` spells it.
-func outcome(_ body: () throws -> Any) -> String {
-    do {
-        return "valid: \(try body())"
-    } catch let error as MoneyError {
-        return "MoneyError.\(error.code)"
-    } catch let error as PeriodError {
-        return "PeriodError.\(error.code)"
-    } catch let error as CalendarError {
-        return "CalendarError.\(error.code)"
-    } catch let error as IdentifierError {
-        return "IdentifierError.\(error.code)"
-    } catch is DecodingError {
-        return "DecodingError"
-    } catch {
-        return "untyped error: \(type(of: error)) \(error)"
-    }
-}
 
 private func json<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
     try JSONDecoder().decode(type, from: Data(text.utf8))
