@@ -155,6 +155,37 @@ import Testing
         #expect(options.first?.invoice.lines.first?.model == "volume-tiers")
     }
 
+    /// A diff needs the same period and currency, and a repair line that fits 64 bits.
+    @Test func diffOfAnotherPeriodOrCurrencyOrTooLargeAChange() throws {
+        let february = try monthlyUTC().period(containing: instant("2026-02-10T00:00:00Z"))
+        func invoice(_ period: BillingPeriod, _ amount: Money) throws -> Invoice {
+            try Invoice(
+                customer: acme(), plan: PricePlanID("p"), period: period, currency: amount.currency,
+                lines: [
+                    InvoiceLine(
+                        kind: .charge, description: "Base", component: "Base",
+                        category: try category("managed-services"), model: "flat", amount: amount)
+                ], taxPolicy: .none)
+        }
+        let issued = try invoice(january(), usd("10.00"))
+        #expect(
+            throws: BillingError.periodMismatch(
+                february, expected: try january(), field: "corrected.period")
+        ) { try RatingDiff(issued: issued, corrected: invoice(february, usd("10.00"))) }
+        let euros = try invoice(january(), Money(parsing: "10.00", currency: .eur))
+        #expect(
+            throws: BillingError.currencyMismatch(
+                expected: .usd, found: .eur, field: "corrected.currency")
+        ) { try RatingDiff(issued: issued, corrected: euros) }
+        // Int64.max minor units corrected against -0.01 issued: the change is one unit over.
+        let largest = try invoice(january(), Money(minorUnits: .max, currency: .usd))
+        let credit = try invoice(january(), usd("-0.01"))
+        #expect(
+            throws: BillingError.arithmetic(
+                .overflow(operation: "re-rate", operands: "charge|Base|managed-services"))
+        ) { try RatingDiff(issued: credit, corrected: largest) }
+    }
+
     @Test func diffOfDifferentCustomers() throws {
         let managed = try plan("m", [perUnit("Workstations", .workstation, "25.00")])
         let a = try managed.rate(customer: acme(), period: january(), usage: [])
