@@ -284,18 +284,10 @@ private struct JSONParser {
             skipWhitespace()
             try parseValue()
             count += 1
-            skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of the document") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-                skipWhitespace()
-                continue
+            if try closesAfterMember(UInt8(ascii: "}"), in: "an object") {
+                close(index, count: count)
+                return
             }
-            guard bytes[position] == UInt8(ascii: "}") else {
-                throw failure("expected \",\" or \"}\" in an object")
-            }
-            close(index, count: count)
-            return
         }
     }
 
@@ -309,19 +301,31 @@ private struct JSONParser {
         while true {
             try parseValue()
             count += 1
-            skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of the document") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-                skipWhitespace()
-                continue
+            if try closesAfterMember(UInt8(ascii: "]"), in: "an array") {
+                close(index, count: count)
+                return
             }
-            guard bytes[position] == UInt8(ascii: "]") else {
-                throw failure("expected \",\" or \"]\" in an array")
-            }
-            close(index, count: count)
-            return
         }
+    }
+
+    /// After an object member or array element: skips white space, then either consumes a
+    /// `,` and the white space after it (`false`: another member follows) or finds `closer`
+    /// (`true`, left for ``close(_:count:)``). Anything else is an error naming `container`.
+    private mutating func closesAfterMember(_ closer: UInt8, in container: String)
+        throws(JSONSyntaxError) -> Bool
+    {
+        skipWhitespace()
+        guard position < bytes.count else { throw failure("unexpected end of the document") }
+        if bytes[position] == UInt8(ascii: ",") {
+            position += 1
+            skipWhitespace()
+            return false
+        }
+        guard bytes[position] == closer else {
+            throw failure(
+                "expected \",\" or \"\(Character(Unicode.Scalar(closer)))\" in \(container)")
+        }
+        return true
     }
 
     private mutating func parseString() throws(JSONSyntaxError) {

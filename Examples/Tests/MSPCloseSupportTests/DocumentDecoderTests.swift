@@ -299,6 +299,22 @@ private indirect enum JSONValue: Codable, Equatable {
         )
     }
 
+    /// What may follow a member or an element: a comma or the container's own closer.
+    @Test(arguments: [
+        ("{\"a\": 1 2}", "expected \",\" or \"}\" in an object at line 1, column 9"),
+        ("{\"a\": 1]", "expected \",\" or \"}\" in an object at line 1, column 8"),
+        ("[1 2]", "expected \",\" or \"]\" in an array at line 1, column 4"),
+        ("[1}", "expected \",\" or \"]\" in an array at line 1, column 3"),
+        ("[1, 2", "unexpected end of the document at line 1, column 6"),
+        ("{\"a\": 1", "unexpected end of the document at line 1, column 8"),
+    ])
+    func separatorErrorsNameTheirContainer(_ text: String, _ reason: String) throws {
+        let error = #expect(throws: DocumentError.self) {
+            try DocumentLoader.decode(JSONValue.self, from: Data(text.utf8), file: "x.json")
+        }
+        #expect(error?.reason == "The given data was not valid JSON (\(reason))")
+    }
+
     @Test func numbersDecodeExactlyOrNotAtAll() throws {
         let decoder = DocumentDecoder()
         func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
