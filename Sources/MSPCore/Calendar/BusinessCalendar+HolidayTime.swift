@@ -27,13 +27,7 @@ extension BusinessCalendar.Compiled {
     public func holidayMilliseconds(from start: Int64, to end: Int64) throws(CalendarError)
         -> Int64
     {
-        try checkMilliseconds(start, field: "start")
-        try checkMilliseconds(end, field: "end")
-        guard start <= end else {
-            throw .endBeforeStart(
-                start: DateRange.instant(milliseconds: start),
-                end: DateRange.instant(milliseconds: end))
-        }
+        try checkRange(start, end)
         guard !holidayStarts.isEmpty else { return 0 }
         return holidayMilliseconds(before: end) - holidayMilliseconds(before: start)
     }

@@ -17,13 +17,7 @@ extension BusinessCalendar.Compiled {
     public func businessMilliseconds(from start: Int64, to end: Int64) throws(CalendarError)
         -> Int64
     {
-        try checkMilliseconds(start, field: "start")
-        try checkMilliseconds(end, field: "end")
-        guard start <= end else {
-            throw .endBeforeStart(
-                start: DateRange.instant(milliseconds: start),
-                end: DateRange.instant(milliseconds: end))
-        }
+        try checkRange(start, end)
         return businessMilliseconds(before: end) - businessMilliseconds(before: start)
     }
 
@@ -56,6 +50,19 @@ extension BusinessCalendar.Compiled {
         let target = reached + milliseconds
         let index = businessIndex.count(of: businessBefore, below: target) - 1
         return starts[index] + (target - businessBefore[index])
+    }
+
+    /// Throws `outsideHorizon` unless `start` and `end` are in the horizon, then
+    /// `endBeforeStart` if `end` is before `start`: the checks of every `[start, end)` query.
+    @inlinable
+    func checkRange(_ start: Int64, _ end: Int64) throws(CalendarError) {
+        try checkMilliseconds(start, field: "start")
+        try checkMilliseconds(end, field: "end")
+        guard start <= end else {
+            throw .endBeforeStart(
+                start: DateRange.instant(milliseconds: start),
+                end: DateRange.instant(milliseconds: end))
+        }
     }
 
     /// Throws `outsideHorizon` unless `time` is in `[horizon.start, horizon.end]`.
