@@ -1,6 +1,7 @@
 import Foundation
 import MSPBilling
 import MSPCore
+import Testing
 
 /// A precise US dollar price from text, e.g. `price("0.067")`.
 func price(_ text: String, _ currency: Currency = .usd) throws -> PreciseMoney {
@@ -102,4 +103,27 @@ func plan(
     try PricePlan(
         id: PricePlanID(id), name: id.capitalized, currency: .usd, cycle: monthlyUTC(),
         components: components, discounts: discounts, minimumCommitment: minimum, taxes: taxes)
+}
+
+/// Checks one time entry's billed minutes and line amount under two price lists that differ
+/// only in their rounding order: `roundFirst` (`.beforeMultiplier`) must bill
+/// `beforeMinutes` for `before`, `multiplyFirst` (`.afterMultiplier`) `afterMinutes` for
+/// `after`.
+func expectBilled(
+    _ work: TimeEntry, calendar: BusinessCalendar.Compiled, roundFirst: TimeAndMaterials,
+    multiplyFirst: TimeAndMaterials, beforeMinutes: String, before: String,
+    afterMinutes: String, after: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    #expect(
+        try roundFirst.billedMinutes(for: work, calendar: calendar)
+            == Rational(parsing: beforeMinutes), sourceLocation: sourceLocation)
+    #expect(
+        try multiplyFirst.billedMinutes(for: work, calendar: calendar)
+            == Rational(parsing: afterMinutes), sourceLocation: sourceLocation)
+    #expect(
+        try roundFirst.lines(for: [work], customer: acme(), calendar: calendar)[0].amount
+            == usd(before), sourceLocation: sourceLocation)
+    #expect(
+        try multiplyFirst.lines(for: [work], customer: acme(), calendar: calendar)[0].amount
+            == usd(after), sourceLocation: sourceLocation)
 }

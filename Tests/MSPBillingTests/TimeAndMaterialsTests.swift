@@ -61,22 +61,10 @@ private func entry(
         start: String, end: String, beforeMinutes: String, before: String, afterMinutes: String,
         after: String
     ) throws {
-        let calendar = try office()
-        let work = try entry(start, end)
-        let roundFirst = try breakFix(.beforeMultiplier)
-        let multiplyFirst = try breakFix(.afterMultiplier)
-        #expect(
-            try roundFirst.billedMinutes(for: work, calendar: calendar)
-                == Rational(parsing: beforeMinutes))
-        #expect(
-            try multiplyFirst.billedMinutes(for: work, calendar: calendar)
-                == Rational(parsing: afterMinutes))
-        #expect(
-            try roundFirst.lines(for: [work], customer: acme(), calendar: calendar)[0].amount
-                == usd(before))
-        #expect(
-            try multiplyFirst.lines(for: [work], customer: acme(), calendar: calendar)[0].amount
-                == usd(after))
+        try expectBilled(
+            entry(start, end), calendar: office(), roundFirst: breakFix(.beforeMultiplier),
+            multiplyFirst: breakFix(.afterMultiplier), beforeMinutes: beforeMinutes,
+            before: before, afterMinutes: afterMinutes, after: after)
     }
 
     @Test func statusesAndMaterials() throws {
